@@ -16,7 +16,7 @@ class InvalidIndexError(QuoteverifyError, ValueError):
 
 
 class IndexVersionError(InvalidIndexError):
-    """A ``QuoteIndex`` file was written by a newer quoteverify with a schema this one can't read."""
+    """A ``QuoteIndex`` file has a newer schema than this version of quoteverify can read."""
 
 
 def require_str(value: object, name: str = "text") -> str:

@@ -12,12 +12,38 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 0:
         raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+def _span_tuple(spans: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(spans)
+
+
+def _difference_tuple(differences: Iterable[Difference]) -> tuple[Difference, ...]:
+    return tuple(differences)
+
+
+def _index_tuple(indexes: Iterable[int]) -> tuple[int, ...]:
+    return tuple(indexes)
+
+
+def _reading_tuple(readings: Iterable[Reading]) -> tuple[Reading, ...]:
+    return tuple(readings)
+
+
+def _variation_tuple(variations: Iterable[Variation]) -> tuple[Variation, ...]:
+    return tuple(variations)
+
+
+def _witness_tuple(
+    witnesses: Iterable[tuple[Witness, Verification]],
+) -> tuple[tuple[Witness, Verification], ...]:
+    return tuple(witnesses)
 
 
 def _unit_interval(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -40,7 +66,9 @@ class Span:
 
     def __attrs_post_init__(self) -> None:
         if self.start > self.end:
-            raise ValueError(f"a span's start must not pass its end, got {self.start} > {self.end}")
+            raise ValueError(
+                f"a span's start must not pass its end, got {self.start} > {self.end}"
+            )
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -92,7 +120,7 @@ class Quote:
     """
 
     text: str
-    spans: tuple[Span, ...] = attrs.field(converter=tuple)
+    spans: tuple[Span, ...] = attrs.field(converter=_span_tuple)
     kind: QuoteKind = QuoteKind.DIRECT
     speaker: Speaker | None = None
 
@@ -207,7 +235,7 @@ class Verification:
     variant: str
     canonical: str
     verdict: Verdict
-    differences: tuple[Difference, ...] = attrs.field(converter=tuple)
+    differences: tuple[Difference, ...] = attrs.field(converter=_difference_tuple)
     score: float = attrs.field(validator=_unit_interval)
 
     def explain(self) -> str:
@@ -268,7 +296,7 @@ class Reading:
     """One reading at a place of the apparatus, and the witnesses (by index) that support it."""
 
     text: str
-    witnesses: tuple[int, ...] = attrs.field(converter=tuple)
+    witnesses: tuple[int, ...] = attrs.field(converter=_index_tuple)
 
 
 @attrs.frozen
@@ -276,7 +304,7 @@ class Variation:
     """A place where witnesses differ: the span of the reading it concerns, and every reading."""
 
     reading_span: Span
-    readings: tuple[Reading, ...] = attrs.field(converter=tuple)
+    readings: tuple[Reading, ...] = attrs.field(converter=_reading_tuple)
 
 
 @attrs.frozen
@@ -289,6 +317,8 @@ class Collation:
     """
 
     reading: str
-    witnesses: tuple[tuple[Witness, Verification], ...] = attrs.field(converter=tuple)
-    apparatus: tuple[Variation, ...] = attrs.field(converter=tuple)
-    divergent: tuple[tuple[Witness, Verification], ...] = attrs.field(converter=tuple)
+    witnesses: tuple[tuple[Witness, Verification], ...] = attrs.field(converter=_witness_tuple)
+    apparatus: tuple[Variation, ...] = attrs.field(converter=_variation_tuple)
+    divergent: tuple[tuple[Witness, Verification], ...] = attrs.field(
+        converter=_witness_tuple
+    )
