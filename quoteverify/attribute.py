@@ -1,10 +1,351 @@
-"""TEMPORARY placeholder: the attribution helper replaces this module entirely."""
+"""Attribution: join split quotes, say what kind each quote is, and who said it.
+
+``attribute_quotes`` takes the passages ``detect.find_quotes`` returns and, reading only the
+sentences that hold them (``sentences.py``), finds each one's cue and speaker phrase
+(``cues.py``), resolves the phrase to a name (``names.py``: titles stripped, aliases and pronouns
+resolved against the people the document names, indexed once), and sets its kind.
+"""
 
 from __future__ import annotations
 
-from quoteverify.model import Quote
+import itertools
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import attrs
+
+from quoteverify.cues import (
+    Finding,
+    clause_subjects,
+    find_after,
+    find_before,
+    find_later,
+    phrase_back,
+)
+from quoteverify.errors import require_str
+from quoteverify.kinds import quote_kind
+from quoteverify.lexicon import pronouns
+from quoteverify.model import Quote, QuoteKind, Speaker
+from quoteverify.names import Kind, Mention, People, parse_phrase
+from quoteverify.sentences import (
+    Paragraphs,
+    Piece,
+    Token,
+    mark_extent,
+    masked,
+    sentence_starts,
+    tokenize,
+)
+from quoteverify.speakers import SpeakerResolver
+
+_WINDOW_BEFORE = 60  # tokens of a sentence read before a quote
+_WINDOW_AFTER = 40  # and after it
+_GAP_TOKENS = 24  # longest attribution between two pieces of one split quote
+_PREVIOUS_CHARACTERS = 600  # of the sentence before, read for antecedents
+_NEXT_CHARACTERS = 300  # of the sentence after a quote that ends its sentence
+_CONTINUING = (",", "—", "–", "-", "…", "!", "?")
+
+
+class Local(NamedTuple):
+    """A quote piece's own attribution: the tokens the finding indexes, the finding, whether it
+    directly follows the piece, and, when its phrase is a pronoun, the subjects of the sentence
+    before it and of its own sentence up to it (candidate antecedents)."""
+
+    tokens: Sequence[Token]
+    finding: Finding
+    adjacent: bool
+    antecedents: tuple[Mention, ...] = ()
 
 
 def attribute_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
-    """Return ``quotes`` with kinds and speakers (placeholder: unchanged)."""
-    return quotes
+    """Return ``quotes`` with split quotes joined, and each quote's kind and speaker set.
+
+    >>> from quoteverify.detect import find_quotes
+    >>> text = '“We will win,” Ann Lee, a senator, said. “Nobody doubts it.”'
+    >>> [(q.text, q.speaker.name, q.kind.value) for q in attribute_quotes(text, find_quotes(text))]
+    [('We will win, Nobody doubts it.', 'Ann Lee', 'direct')]
+    """
+    require_str(text)
+    if not quotes:
+        return []
+    ordered = sorted(quotes, key=lambda q: q.start)
+    outer = _outer_quotes(ordered)
+    pieces = _pieces(text, ordered, outer)
+    people = People(text, [(p.outer_start, p.outer_end) for p in pieces])
+    local = _local_attributions(text, pieces)
+    groups = _join_split_quotes(text, ordered, outer, pieces, local)
+    return _attribute_groups(
+        text, ordered, outer, groups, local=local, pieces=pieces, people=people
+    )
+
+
+def _outer_quotes(quotes: Sequence[Quote]) -> list[int]:
+    """Return for each quote the index of the quote it is nested in, or -1."""
+    outer: list[int] = []
+    open_ends: list[tuple[int, int]] = []  # (end, index) of enclosing candidates
+    for i, quote in enumerate(quotes):
+        while open_ends and open_ends[-1][0] <= quote.start:
+            open_ends.pop()
+        outer.append(open_ends[0][1] if open_ends else -1)
+        if outer[-1] < 0:
+            open_ends = [(quote.end, i)]
+    return outer
+
+
+def _pieces(text: str, quotes: Sequence[Quote], outer: Sequence[int]) -> list[Piece]:
+    pieces = []
+    for i, quote in enumerate(quotes):
+        if outer[i] >= 0:
+            continue
+        for span in quote.spans:
+            lo, hi = mark_extent(text, span.start, span.end)
+            pieces.append(Piece(span.start, span.end, lo, hi, i))
+    pieces.sort(key=lambda p: p.outer_start)
+    return pieces
+
+
+def _local_attributions(text: str, pieces: Sequence[Piece]) -> dict[int, Local | None]:
+    """Find each piece's own attribution, reading each paragraph that holds pieces once."""
+    paragraphs = Paragraphs(text)
+    found: dict[int, Local | None] = {}
+    i = 0
+    while i < len(pieces):
+        start, end = paragraphs.bounds(pieces[i].outer_start)
+        j = i
+        while j < len(pieces) and pieces[j].outer_start < end:
+            j += 1
+        found.update(_read_paragraph(text, (start, end), pieces[i:j], i))
+        i = j
+    return found
+
+
+def _read_paragraph(
+    text: str, bounds: tuple[int, int], own: Sequence[Piece], first: int
+) -> dict[int, Local | None]:
+    start, end = bounds
+    masked_text = masked(text, start, end, own)
+    starts = [*sentence_starts(masked_text), len(masked_text)]
+    piece_at = {p.outer_start: first + n for n, p in enumerate(own)}
+    found: dict[int, Local | None] = {}
+    cursor = 0  # the next piece not yet placed in a sentence: one walk, not a search per sentence
+    for n, (lo, hi) in enumerate(itertools.pairwise(starts)):
+        holds = False
+        while cursor < len(own) and own[cursor].outer_start < start + hi:
+            holds = holds or own[cursor].outer_start >= start + lo
+            cursor += 1
+        if not holds:
+            continue
+        tokens = tokenize(masked_text[lo:hi], start + lo, piece_at)
+        own_tokens = len(tokens)
+        previous = _Lazy(masked_text, starts, n, start)
+        if len(tokens) == 1 and tokens[0].is_quote and n + 2 < len(starts):
+            # "“… INSTITUTIONS!!!” Trump posted on X.": the attribution follows the sentence
+            # the quote's own punctuation ended; read it as part of that sentence.
+            nxt = masked_text[starts[n + 1] : min(starts[n + 2], starts[n + 1] + _NEXT_CHARACTERS)]
+            tokens += tokenize(nxt, start + starts[n + 1], piece_at)
+        for q, token in enumerate(tokens[:own_tokens]):
+            if token.is_quote:
+                local = _attribute_piece(tokens, q, previous)
+                found[token.piece] = local and _with_antecedents(text, local, previous)
+    return found
+
+
+class _Lazy:
+    """The tokens of the sentence before sentence ``n``, read only if asked for."""
+
+    def __init__(self, masked_text: str, starts: Sequence[int], n: int, offset: int) -> None:
+        self._args = (masked_text, starts, n, offset)
+        self._tokens: list[Token] | None = None
+
+    def __call__(self) -> list[Token]:
+        if self._tokens is None:
+            masked_text, starts, n, offset = self._args
+            lo = max(starts[n - 1], starts[n] - _PREVIOUS_CHARACTERS) if n else 0
+            self._tokens = tokenize(masked_text[lo : starts[n]], offset + lo, {}) if n else []
+        return self._tokens
+
+
+def _attribute_piece(tokens: list[Token], q: int, previous: _Lazy) -> Local | None:
+    lo = max(0, q - _WINDOW_BEFORE)
+    window = tokens[lo : q + _WINDOW_AFTER]
+    k = q - lo
+    headline = _is_headline(window)
+    after = find_after(window, k, headline=headline)
+    if after:
+        return Local(window, after, adjacent=True)
+    finding = (
+        find_before(window, k, headline=headline)
+        or _named_before_colon(window, k)
+        or find_later(window, k, headline=headline)
+    )
+    if finding:
+        return Local(window, finding, adjacent=False)
+    if k == 0 and previous() and previous()[-1].text == ":":
+        tail = previous()[-_WINDOW_BEFORE:]
+        anchor = [*tail, Token(tokens[0].start, tokens[0].end, tokens[0].text, 0)]
+        intro = find_before(anchor, len(tail))
+        return Local(anchor, intro, adjacent=False) if intro else None
+    return None
+
+
+def _with_antecedents(text: str, local: Local, previous: _Lazy) -> Local:
+    """Attach the subjects a pronoun phrase may stand for: those of the sentence before and of
+    its own sentence up to the pronoun, nearest last."""
+    finding = local.finding
+    if finding.lo != finding.hi or local.tokens[finding.lo].text.lower() not in pronouns():
+        return local
+    ranges = [*clause_subjects(previous(), len(previous()))]
+    ranges += clause_subjects(local.tokens, finding.lo)
+    mentions = []
+    for tokens, (lo, hi) in ranges:
+        mention = parse_phrase(text, tokens[lo : hi + 1])
+        if mention is not None and mention.kind is not Kind.PRONOUN:
+            mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return local._replace(antecedents=tuple(mentions))
+
+
+def _is_headline(tokens: Sequence[Token]) -> bool:
+    if not tokens or tokens[-1].text == ".":
+        return False
+    words = [t.text for t in tokens if t.is_word and len(t.text) >= 4 and t.text.isalpha()]
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= 2 and capitals >= 0.75 * len(words)
+
+
+def _named_before_colon(tokens: Sequence[Token], q: int) -> Finding | None:
+    """The headline form "Name: “…”": a bare name opening the sentence, then a colon."""
+    if q < 2 or tokens[q - 1].text != ":":
+        return None
+    lo = phrase_back(tokens, q - 2)
+    if lo != 0 or not tokens[0].text[0].isupper():
+        return None
+    colon = tokens[q - 1]
+    return Finding(
+        0, q - 2, (tokens[0].start, tokens[q - 2].end), (colon.start, colon.end), False, 0.8
+    )
+
+
+def _join_split_quotes(
+    text: str,
+    quotes: Sequence[Quote],
+    outer: Sequence[int],
+    pieces: Sequence[Piece],
+    local: dict[int, Local | None],
+) -> list[list[int]]:
+    """Group the top-level quotes: a quote joins the one before when only an attribution stands
+    between them and it has no attribution of its own."""
+    first_piece: dict[int, int] = {}
+    for n, piece in enumerate(pieces):
+        first_piece.setdefault(piece.quote, n)
+    groups: list[list[int]] = []
+    for i, quote in enumerate(quotes):
+        if outer[i] >= 0:
+            continue
+        own = local.get(first_piece[i])
+        if groups and _continues(text, quotes[groups[-1][-1]], quote, own):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _continues(text: str, before: Quote, quote: Quote, own: Local | None) -> bool:
+    if own is not None and own.adjacent:
+        return False
+    if not before.text.rstrip().endswith(_CONTINUING):
+        return False
+    gap_start = mark_extent(text, before.spans[-1].start, before.spans[-1].end)[1]
+    gap_end = mark_extent(text, quote.spans[0].start, quote.spans[0].end)[0]
+    gap = text[gap_start:gap_end]
+    if "\n" in gap and gap[gap.rindex("\n") :].strip():
+        return False  # the next paragraph does not open with the quote
+    return _is_bare_attribution(gap.split("\n", 1)[0], gap_start)
+
+
+def _is_bare_attribution(gap: str, offset: int) -> bool:
+    tokens = [Token(offset, offset, "\ue000", 0), *tokenize(gap, offset, {})]
+    if len(tokens) > _GAP_TOKENS or tokens[-1].text not in {".", ",", ":"}:
+        return False
+    inner = tokens[1:-1]
+    if any(t.text in {".", "!", "?", ";"} or t.text.lower() == "that" for t in inner):
+        return False
+    return find_after([*tokens[:-1], tokens[-1]], 0) is not None
+
+
+def _attribute_groups(
+    text: str,
+    quotes: Sequence[Quote],
+    outer: Sequence[int],
+    groups: Sequence[list[int]],
+    *,
+    local: dict[int, Local | None],
+    pieces: Sequence[Piece],
+    people: People,
+) -> list[Quote]:
+    resolver = SpeakerResolver(text, people)
+    paragraphs = Paragraphs(text)
+    pieces_of: dict[int, list[Local]] = {}
+    for n, piece in enumerate(pieces):
+        found = local.get(n)
+        if found is not None:
+            pieces_of.setdefault(piece.quote, []).append(found)
+    results: dict[int, Quote] = {}
+    group_of = {i: group[0] for group in groups for i in group}
+    previous: tuple[int, Speaker] | None = None
+    for group in groups:
+        merged = _merge(quotes, group)
+        kind = quote_kind(text, merged)
+        speaker = None
+        if kind is not QuoteKind.TERM:
+            findings = [found for i in group for found in pieces_of.get(i, [])]
+            speaker = _best(resolver, findings, merged)
+            speaker = speaker or _inherited(previous, paragraphs, merged)
+            speaker = speaker or resolver.echo(merged)
+            if speaker is None and kind is QuoteKind.PARTIAL:
+                kind = QuoteKind.TERM
+        if speaker is not None:
+            resolver.remember(merged, speaker)
+            previous = (paragraphs.index(merged.end), speaker)
+        results[group[0]] = attrs.evolve(merged, kind=kind, speaker=speaker)
+    for i, quote in enumerate(quotes):
+        if outer[i] >= 0:
+            results[i] = _nested(text, quote, results.get(group_of.get(outer[i], -1)))
+    return [results[i] for i in sorted(results, key=lambda i: quotes[i].start)]
+
+
+def _merge(quotes: Sequence[Quote], group: Sequence[int]) -> Quote:
+    if len(group) == 1:
+        return quotes[group[0]]
+    parts = [quotes[i] for i in group]
+    spans = tuple(span for part in parts for span in part.spans)
+    return Quote(" ".join(part.text for part in parts), spans)
+
+
+def _best(resolver: SpeakerResolver, findings: Sequence[Local], quote: Quote) -> Speaker | None:
+    ranked = sorted(findings, key=lambda f: -f.finding.confidence)
+    for found in ranked:
+        speaker = resolver.resolve(found.tokens, found.finding, found.antecedents)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _inherited(
+    previous: tuple[int, Speaker] | None, paragraphs: Paragraphs, quote: Quote
+) -> Speaker | None:
+    """A quote with no attribution of its own takes the speaker of the quote before it in the
+    same paragraph, with less confidence."""
+    if previous is None or previous[0] != paragraphs.index(quote.start):
+        return None
+    speaker = previous[1]
+    return attrs.evolve(speaker, confidence=round(min(speaker.confidence, 0.6), 2))
+
+
+def _nested(text: str, quote: Quote, host: Quote | None) -> Quote:
+    """A quote inside another is the host speaker's quoting of someone's words or a term."""
+    kind = quote_kind(text, quote)
+    if kind is QuoteKind.TERM or host is None or host.speaker is None:
+        return attrs.evolve(quote, kind=QuoteKind.TERM if kind is not QuoteKind.DIRECT else kind)
+    speaker = attrs.evolve(host.speaker, confidence=round(host.speaker.confidence * 0.5, 2))
+    return attrs.evolve(quote, kind=QuoteKind.PARTIAL, speaker=speaker)

@@ -1,0 +1,328 @@
+"""Speaker phrases to names: titles stripped, organisations and unnamed sources told apart, and
+the people of a document indexed once so aliases ("Trump", "the president") resolve to the
+fullest name the article gives and pronouns find a compatible antecedent.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+import regex
+
+from quoteverify.lexicon import (
+    calendar_words,
+    function_words,
+    name_particles,
+    organisation_words,
+    pronouns,
+    source_heads,
+    title_words,
+    titles,
+)
+from quoteverify.sentences import Token
+
+DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
+_POSSESSIVE = regex.compile(r"(?:['’]s|s['’])$")
+_ACRONYM = regex.compile(r"\p{Lu}{2,}+s?")
+# A run of capitalised words (with name particles between them) or a personal pronoun.
+# Two or more capitalised words, with name particles between them ("Ursula von der Leyen").
+_NAME_WORD = r"\p{Lu}(?:[\p{L}\p{M}'’\-]|\.(?=\p{L})){0,40}+"  # "Lee", "U.S", "O’Neil"
+_NAME_RUN = regex.compile(
+    rf"""
+    \b{_NAME_WORD}
+    (?:(?:(?<=\b\p{{Lu}}\p{{Ll}}{{0,3}})\.)?[ \u00a0]           # "Mr. Lee": a short title's period
+       (?:(?:al|bin|ibn|abu|von|van|der|den|de|la|le|du|da|di|el|dos|del)[ \u00a0])?
+       {_NAME_WORD}){{1,6}}+
+    """,
+    regex.VERBOSE,
+)
+_GENDERED_PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b")
+_PRONOUN_REACH = 400
+
+
+class Kind(enum.Enum):
+    """What a speaker phrase names."""
+
+    PERSON = "person"  # a named person: "Spokeswoman Maria Zakharova"
+    ORG = "org"  # an organisation: "the Institute for the Study of War (ISW)", "the ministry"
+    SOURCE = "source"  # an unnamed source or a role: "a senior Iranian official", "the president"
+    PRONOUN = "pronoun"  # "he", "they"
+
+
+class Mention(NamedTuple):
+    """A parsed speaker phrase: what it names, the name as the article words it, and what it says
+    of the speaker (role, gender ``"m"``/``"f"``, plural)."""
+
+    kind: Kind
+    name: str | None
+    start: int
+    end: int
+    role: str | None = None
+    gender: str | None = None
+    plural: bool = False
+
+
+def is_possessive(word: str) -> bool:
+    """Whether a word is a possessive ("Trump’s", "officials'").
+
+    >>> is_possessive("Trump’s"), is_possessive("Trumps")
+    (True, False)
+    """
+    return bool(_POSSESSIVE.search(word))
+
+
+def strip_possessive(word: str) -> str:
+    """Return a word without its possessive ending.
+
+    >>> strip_possessive("Trump’s"), strip_possessive("officials'")
+    ('Trump', 'officials')
+    """
+    if word[-2:] in {"’s", "'s"}:
+        return word[:-2]
+    if word[-1:] in {"’", "'"}:
+        return word[:-1]
+    return word
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_title_word(word: str) -> bool:
+    return word.lower() in title_words()
+
+
+def _is_org_word(word: str) -> bool:
+    return word in organisation_words() or (
+        bool(_ACRONYM.fullmatch(word)) and len(word) > 2 and word not in {"US", "UK", "EU", "UN"}
+    )
+
+
+def _gender_of(role_words: Sequence[str]) -> str | None:
+    table = titles()
+    for size in (3, 2, 1):
+        for i in range(len(role_words) - size + 1):
+            gender = table.get(" ".join(role_words[i : i + size]).lower())
+            if gender:
+                return gender
+    return None
+
+
+def _name_split(words: Sequence[str]) -> int:
+    """Return where the trailing personal name of ``words`` starts (len(words) if none)."""
+    i = len(words)
+    while i > 0:
+        word = words[i - 1]
+        particle = word.lower() in name_particles() and i < len(words)
+        name_like = _is_capitalised(word) and word.lower() not in calendar_words()
+        if not (particle or name_like) or _is_org_word(word):
+            break
+        # A title word ends the name unless it is itself the surname ("Martin Luther King").
+        if _is_title_word(word) and not (
+            i == len(words) and i > 1 and _is_plain_name(words[i - 2])
+        ):
+            break
+        i -= 1
+    while i < len(words) and words[i].lower() in name_particles():
+        i += 1
+    return i
+
+
+def _is_plain_name(word: str) -> bool:
+    return _is_capitalised(word) and not _is_title_word(word) and not _is_org_word(word)
+
+
+def parse_phrase(text: str, tokens: Sequence[Token]) -> Mention | None:
+    """Parse a speaker phrase (word tokens of ``text``) into a mention, or ``None`` if it names
+    nobody.
+
+    >>> from quoteverify.sentences import tokenize
+    >>> def parse(s):
+    ...     m = parse_phrase(s, tokenize(s, 0, {}))
+    ...     return m and (m.kind.value, m.name, m.role, m.gender)
+    >>> parse("Spokeswoman Maria Zakharova")
+    ('person', 'Maria Zakharova', 'Spokeswoman', 'f')
+    >>> parse("a senior Iranian official")
+    ('source', 'senior Iranian official', None, None)
+    >>> parse("the Institute for the Study of War (ISW)")
+    ('org', 'Institute for the Study of War (ISW)', None, None)
+    """
+    words = [t for t in tokens if not t.is_quote]
+    if not words:
+        return None
+    if len(words) == 1 and words[0].text.lower() in pronouns():
+        pronoun = pronouns()[words[0].text.lower()]
+        plural = pronoun.number == "pl"
+        return Mention(
+            Kind.PRONOUN, None, words[0].start, words[0].end, None, pronoun.gender, plural
+        )
+    return _parse_noun_phrase(text, words)
+
+
+def _parse_noun_phrase(text: str, words: Sequence[Token]) -> Mention | None:
+    start, end = words[0].start, words[-1].end
+    lowered = [w.text.lower() for w in words]
+    has_determiner = lowered[0] in DETERMINERS
+    body = words[1:] if has_determiner else list(words)
+    if not body:
+        return None
+    surface = _surface(text, body)
+    texts = [w.text for w in body]
+    if _is_titled_person(texts):
+        return _person_or_role(text, body, surface, start, end, has_determiner=has_determiner)
+    if any(_is_org_word(strip_possessive(t)) for t in texts if _is_capitalised(t)):
+        return Mention(Kind.ORG, surface, start, end)
+    if "and" in texts[1:-1]:  # "China and Russia", "Arab and European officials"
+        return Mention(Kind.SOURCE, surface, start, end, None, None, plural=True)
+    head = strip_possessive(texts[-1]).lower()
+    if head in source_heads() and not _is_capitalised(texts[-1]):
+        kind = Kind.ORG if source_heads()[head] == "org" else Kind.SOURCE
+        surface = strip_possessive(surface)
+        return Mention(kind, surface, start, end, None, _gender_of(texts), head.endswith("s"))
+    return _person_or_role(text, body, surface, start, end, has_determiner=has_determiner)
+
+
+def _is_titled_person(texts: Sequence[str]) -> bool:
+    """A title with a personal name after it: "European Commission President Ursula von der
+    Leyen" is a person even though "Commission" names an organisation."""
+    split = _name_split(texts)
+    names = texts[split:]
+    return (
+        0 < split < len(texts)
+        and _is_title_word(texts[split - 1])
+        and not any(_is_org_word(t) for t in names)
+    )
+
+
+def _person_or_role(
+    text: str, body: Sequence[Token], surface: str, start: int, end: int, *, has_determiner: bool
+) -> Mention | None:
+    texts = [w.text for w in body]
+    split = _name_split(texts)
+    role_words = texts[:split]
+    role = _surface(text, body[:split]) if split else None
+    gender = _gender_of(role_words)
+    if split < len(texts):
+        name = _surface(text, body[split:])
+        return Mention(Kind.PERSON, name, start, end, role, gender)
+    if has_determiner or (role_words and all(_is_title_word(t) for t in role_words)):
+        return Mention(Kind.SOURCE, surface, start, end, role, gender, texts[-1].endswith("s"))
+    return None
+
+
+def _surface(text: str, tokens: Sequence[Token]) -> str:
+    return " ".join(text[tokens[0].start : tokens[-1].end].split())
+
+
+class Person(NamedTuple):
+    """A person named in the document: where, the name without titles, its role."""
+
+    start: int
+    name: str
+    role: str
+    strong: bool
+
+
+class People:
+    """The people a document names, indexed in one pass, with their aliases and gender evidence.
+
+    >>> people = People("US President Donald Trump spoke. Later Trump said he would act.", [])
+    >>> people.canonical("Trump"), people.gender("Donald Trump")
+    ('Donald Trump', 'm')
+    """
+
+    def __init__(self, text: str, masked_spans: Sequence[tuple[int, int]]) -> None:
+        self._people: list[Person] = []
+        self._starts: list[int] = []
+        self._forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self._votes: dict[str, Counter[str]] = defaultdict(Counter)
+        span_starts = [s for s, _ in masked_spans]
+        for match in _NAME_RUN.finditer(text):
+            if not _inside(match.start(), masked_spans, span_starts):
+                self._add_run(match.start(), match.group())
+        for match in _GENDERED_PRONOUN.finditer(text):
+            if not _inside(match.start(), masked_spans, span_starts):
+                self._vote_pronoun(match.start(), match.group().lower())
+
+    def _add_run(self, start: int, run: str) -> None:
+        words = run.replace("\u00a0", " ").split(" ")
+        while words and (words[0].lower() in function_words() or _is_possessive_word(words[0])):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or any(_is_org_word(w) for w in words):
+            return
+        if is_possessive(words[-1]):
+            words[-1] = strip_possessive(words[-1])
+        split = _name_split(words)
+        name_words = words[split:]
+        strong = split > 0 and all(_is_title_word(w) or _is_capitalised(w) for w in words[:split])
+        if not name_words or (len(name_words) < 2 and not strong):
+            return
+        name = " ".join(name_words)
+        role = " ".join(words[:split])
+        self._people.append(Person(start, name, role, strong))
+        self._starts.append(start)
+        self._forms[name_words[-1]][name] += 1
+        gender = _gender_of(words[:split]) if split else None
+        if gender:
+            self._votes[name_words[-1]][gender] += 3
+
+    def _vote_pronoun(self, position: int, pronoun: str) -> None:
+        gender = pronouns()[pronoun].gender
+        i = bisect.bisect_left(self._starts, position) - 1
+        if gender and i >= 0 and position - self._people[i].start < _PRONOUN_REACH:
+            if not self._people[i].strong:
+                return
+            self._votes[self._people[i].name.split()[-1]][gender] += 1
+
+    def canonical(self, name: str) -> str:
+        """Return the fullest form the document gives of a person's name ("Trump" → "Donald
+        Trump"), or the name itself."""
+        surname = name.rsplit(maxsplit=1)[-1]
+        forms = self._forms.get(surname)
+        if not forms:
+            return name
+        best = max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))[0]
+        return best if len(best.split()) >= len(name.split()) and best.endswith(name) else name
+
+    def knows(self, name: str) -> bool:
+        """Whether the document names a person with this surname."""
+        return name.rsplit(maxsplit=1)[-1] in self._forms
+
+    def gender(self, name: str) -> str | None:
+        """Return ``"m"`` or ``"f"`` when the text gives evidence of this person's gender."""
+        votes = self._votes.get(name.rsplit(maxsplit=1)[-1])
+        if not votes:
+            return None
+        (best, count), *rest = [*votes.most_common(2), ("", 0)]
+        return best if count > rest[0][1] else None
+
+    def before(self, position: int, reach: int) -> Iterator[Person]:
+        """Yield the people named in the ``reach`` characters before ``position``, nearest
+        first."""
+        i = bisect.bisect_left(self._starts, position) - 1
+        while i >= 0 and position - self._people[i].start <= reach:
+            yield self._people[i]
+            i -= 1
+
+    def with_role(self, role: str, position: int, reach: int) -> str | None:
+        """Return the nearest person before ``position`` whose title includes ``role``."""
+        wanted = role.lower().split()
+        for person in self.before(position, reach):
+            have = person.role.lower().split()
+            if wanted and all(word in have for word in wanted):
+                return self.canonical(person.name)
+        return None
+
+
+def _is_possessive_word(word: str) -> bool:
+    return is_possessive(word) and word.lower() not in {"his", "its"}
+
+
+def _inside(position: int, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and position < spans[i][1]
