@@ -33,15 +33,14 @@ Near-linear time
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from importlib import resources
 
 import attrs
 from rapidfuzz.distance import LCSseq
 
+from quoteverify.lexicon import function_words
 from quoteverify.model import Quote
 from quoteverify.text import word_keys
 
@@ -53,18 +52,6 @@ MAX_POSTINGS = 64
 MAX_CANDIDATES = 8
 
 Shingle = tuple[str, str]
-
-
-@functools.cache
-def function_words() -> frozenset[str]:
-    """Return the function words that grouping ignores, read once from the data folder.
-
-    >>> {"the", "very"} <= function_words() and "help" not in function_words()
-    True
-    """
-    text = resources.files("quoteverify.data").joinpath("function_words.txt").read_text("utf-8")
-    words = (line.strip() for line in text.splitlines())
-    return frozenset(word for word in words if word and not word.startswith("#"))
 
 
 def content_keys(text: str) -> tuple[str, ...]:

@@ -13,12 +13,12 @@ WIDTH = 80
 """Lines of ``explain_verification`` stay within this many columns where they can."""
 
 _MEANINGS = {
-    Verdict.VERBATIM: "the speaker's words exactly as given",
-    Verdict.EQUIVALENT: "same words; only case, punctuation, spacing or spelling differ",
-    Verdict.FAITHFUL: "the speaker's words, cut or marked up in the accepted ways",
-    Verdict.ALTERED: "every word is the speaker's, but words were left out unmarked",
+    Verdict.VERBATIM: "the speaker's words exactly",
+    Verdict.EQUIVALENT: "same words; only case, punctuation or spelling differ",
+    Verdict.FAITHFUL: "the speaker's words, cut or marked up openly",
+    Verdict.ALTERED: "the speaker's words, but some left out unmarked",
     Verdict.MISQUOTE: "words added, replaced or moved",
-    Verdict.UNRELATED: "too little in common to be a version of this text",
+    Verdict.UNRELATED: "too little in common to be a version of it",
 }
 
 K = DifferenceKind
@@ -44,7 +44,7 @@ def verification_to_dict(verification: Verification) -> dict[str, Any]:
     >>> from quoteverify.verify import verify
     >>> d = verification_to_dict(verify("keep protesting", "KEEP PROTESTING"))
     >>> d["verdict"], d["score"], [x["kind"] for x in d["differences"]]
-    ('equivalent', 1.0, ['case', 'case'])
+    ('equivalent', 1.0, ['case'])
     """
     v = verification
     return {

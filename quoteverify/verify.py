@@ -6,10 +6,16 @@ the variant back exactly (:func:`apply_differences`). The variant's span is ``No
 variant has nothing (an omission, a truncation).
 
 The verdict is the worst weight present (DESIGN.md); white space around the whole text is
-recorded but never weighs. A variant is ``UNRELATED`` when fewer than half of its words are the
-canonical's in order (``score < UNRELATED_SCORE``) *and* it shares no run of
-``UNRELATED_RUN`` consecutive words with it: a short fragment is related by its score, a long
-rewording (spoken remarks reusing a post) by the run it keeps.
+recorded but never weighs. A variant that shares no run of ``UNRELATED_RUN`` consecutive words
+with the canonical is ``UNRELATED`` when fewer than half of its words are the canonical's in
+order (``score < UNRELATED_SCORE``), or when it shares fewer than ``RELATED_CONTENT`` content
+words (words not in ``data/function_words.txt``) with it and has content words of its own that
+the canonical lacks: "main killers" is not a version of "the names of the killers", while
+"help" (its one content word found) is a fragment of "HELP IS ON ITS WAY". A long rewording
+(spoken remarks reusing a post) is related by the run it keeps.
+
+Adjacent words that differ only in case are reported as one ``case`` difference over the
+whole stretch ("HELP IS ON ITS WAY" → "help is on its way").
 
 ``score`` is the share of the variant's words (brackets excluded) that are the canonical's, in
 order: the words the alignment matches, over all of the variant's words.
@@ -24,6 +30,7 @@ import regex
 
 from quoteverify.align import WordAlignment, align_words
 from quoteverify.errors import require_str
+from quoteverify.lexicon import function_words
 from quoteverify.model import Difference, DifferenceKind, Span, Verdict, Verification, Weight
 from quoteverify.text import fold_case, fold_punctuation, scan_words
 
@@ -36,6 +43,9 @@ UNRELATED_SCORE = 0.5
 
 UNRELATED_RUN = 4
 """A run of this many consecutive canonical words makes a variant related whatever its score."""
+
+RELATED_CONTENT = 2
+"""Without a long run, a variant needs this many shared content words, or no unshared ones."""
 
 _VERDICTS = {
     Weight.COSMETIC: Verdict.EQUIVALENT,
@@ -68,7 +78,8 @@ def verify(variant: str, canonical: str) -> Verification:
     pair = _Pair(variant, canonical, aligned)
     inner = _differences(pair)
     score = _score(aligned)
-    verdict = _verdict(inner, score, max((size for _, _, size in aligned.runs), default=0))
+    longest_run = max((size for _, _, size in aligned.runs), default=0)
+    verdict = _verdict(inner, score, longest_run, _shared_content(aligned))
     (cs, ce), (vs, ve) = pair.c_core, pair.v_core
     leading = _separator(pair, 0, cs, 0, vs, whitespace=True)
     trailing = _separator(pair, ce, len(canonical), ve, len(variant), whitespace=True)
@@ -99,13 +110,26 @@ def apply_differences(canonical: str, differences: Iterable[Difference]) -> str:
     return "".join(pieces)
 
 
-def _verdict(inner: Sequence[Difference], score: float, longest_run: int) -> Verdict:
+def _verdict(
+    inner: Sequence[Difference], score: float, longest_run: int, content: tuple[int, int]
+) -> Verdict:
     """The verdict for the differences other than surrounding white space."""
-    if score < UNRELATED_SCORE and longest_run < UNRELATED_RUN:
+    shared, own = content
+    too_little = score < UNRELATED_SCORE or (shared < RELATED_CONTENT and own > shared)
+    if too_little and longest_run < UNRELATED_RUN:
         return Verdict.UNRELATED
     if not inner:
         return Verdict.VERBATIM
     return _VERDICTS[max(d.kind.weight for d in inner)]
+
+
+def _shared_content(aligned: WordAlignment) -> tuple[int, int]:
+    """How many of the variant's content words are matched, and how many it has."""
+    stop = function_words()
+    words = aligned.variant
+    matched = {i for _, start, size in aligned.runs for i in range(start, start + size)}
+    content = [i for i, key in enumerate(words.keys) if key not in stop and not words.brackets[i]]
+    return sum(i in matched for i in content), len(content)
 
 
 def _score(aligned: WordAlignment) -> float:
@@ -231,15 +255,26 @@ def _run_differences(pair: _Pair, c: int, v: int, size: int) -> list[Difference]
     ):
         return []
     out: list[Difference] = []
+    case_from: tuple[int, int] | None = None  # where a stretch of re-cased words starts
     for i in range(size):
         ci, vi = c + i, v + i
         c_gap, v_gap = (cw.ends[ci - 1], cw.starts[ci]), (vw.ends[vi - 1], vw.starts[vi])
-        if i and canonical[c_gap[0] : c_gap[1]] != variant[v_gap[0] : v_gap[1]]:
+        gap = canonical[c_gap[0] : c_gap[1]]
+        if i and gap != variant[v_gap[0] : v_gap[1]]:
             found = _separator(pair, *c_gap, *v_gap)
             out += [found] if found else []
-        if cw.texts[ci] != vw.texts[vi]:
-            kind = _word_kind(cw.texts[ci], vw.texts[vi])
-            out.append(pair.diff(kind, cw.starts[ci], cw.ends[ci], vw.starts[vi], vw.ends[vi]))
+            case_from = None
+        if cw.texts[ci] == vw.texts[vi]:
+            case_from = None
+            continue
+        kind = _word_kind(cw.texts[ci], vw.texts[vi])
+        c0, v0 = cw.starts[ci], vw.starts[vi]
+        if kind is K.CASE and case_from and gap.isspace():
+            # Neighbouring re-cased words are one difference ("HELP IS" → "help is").
+            out.pop()
+            c0, v0 = case_from
+        out.append(pair.diff(kind, c0, cw.ends[ci], v0, vw.ends[vi]))
+        case_from = (c0, v0) if kind is K.CASE else None
     return out
 
 

@@ -215,9 +215,38 @@ def test_non_str_raises_type_error(bad: object) -> None:
 
 def test_apply_differences_refuses_overlaps() -> None:
     """Replaying differences out of canonical order is refused with a ValueError."""
-    v = verify("keep protesting", "KEEP PROTESTING")
+    v = verify("keep protesting, sam", "KEEP protesting, Sam")
+    assert len(v.differences) == 2
     with pytest.raises(ValueError, match="in order"):
         apply_differences(v.canonical, list(reversed(v.differences)))
+
+
+def test_case_changes_of_neighbouring_words_are_one_difference() -> None:
+    """A re-cased phrase is one case difference; re-cased words apart stay apart."""
+    v = verify("help is on its way", "HELP IS ON ITS WAY")
+    assert [(d.kind.value, d.canonical_text, d.variant_text) for d in v.differences] == [
+        ("case", "HELP IS ON ITS WAY", "help is on its way")
+    ]
+    apart = verify("keep protesting, sam", "KEEP protesting, Sam")
+    assert [d.canonical_text for d in apart.differences] == ["KEEP", "Sam"]
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical", "verdict"),
+    [
+        ("main killers", "Save the names of the killers and abusers.", Verdict.UNRELATED),
+        ("brutal killing", "until the senseless killing of protesters", Verdict.UNRELATED),
+        ("a lot of martyrs", "They will pay a big price for the protesters.", Verdict.UNRELATED),
+        ("help", "HELP IS ON ITS WAY.", Verdict.FAITHFUL),
+        ("Luke, I am your father.", "No, I am your father.", Verdict.MISQUOTE),
+        ("pay a very big price", "They will pay a big price.", Verdict.MISQUOTE),
+    ],
+)
+def test_one_shared_content_word_is_not_a_version(
+    variant: str, canonical: str, verdict: Verdict
+) -> None:
+    """Sharing one content word among others is unrelated; a run or two shared words relate."""
+    assert verify(variant, canonical).verdict is verdict
 
 
 def test_exported_from_package() -> None:
