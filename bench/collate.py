@@ -29,7 +29,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from quoteverify import collate, group
-from quoteverify.group import content_keys, function_words
+from quoteverify.group import content_keys
+from quoteverify.lexicon import function_words
 from quoteverify.model import Quote, Span
 
 SEED = 20260113

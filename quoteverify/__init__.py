@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from quoteverify.check import check
+from quoteverify.collate import collate
 from quoteverify.errors import IndexVersionError, InvalidIndexError, QuoteverifyError
 from quoteverify.extraction import extract
+from quoteverify.group import group
+from quoteverify.index import QuoteIndex
 from quoteverify.model import (
     CheckedQuote,
     Collation,
@@ -28,6 +32,7 @@ from quoteverify.model import (
     Verification,
     Weight,
 )
+from quoteverify.verify import apply_differences, verify
 
 try:
     __version__ = version("quoteverify")
@@ -43,6 +48,7 @@ __all__ = [
     "InvalidIndexError",
     "Match",
     "Quote",
+    "QuoteIndex",
     "QuoteKind",
     "QuoteverifyError",
     "Reading",
@@ -54,5 +60,10 @@ __all__ = [
     "Verification",
     "Weight",
     "__version__",
+    "apply_differences",
+    "check",
+    "collate",
     "extract",
+    "group",
+    "verify",
 ]

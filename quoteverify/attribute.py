@@ -154,15 +154,22 @@ class _Lazy:
     """The tokens of the sentence before sentence ``n``, read only if asked for."""
 
     def __init__(self, masked_text: str, starts: Sequence[int], n: int, offset: int) -> None:
-        self._args = (masked_text, starts, n, offset)
+        self._offset = offset
+        # the last _PREVIOUS_CHARACTERS of the sentence before, or nothing for the first one
+        lo = max(starts[n - 1], starts[n] - _PREVIOUS_CHARACTERS) if n else 0
+        self._lo, self._hi = lo, starts[n] if n else 0
+        self._masked_text = masked_text
         self._tokens: list[Token] | None = None
 
     def __call__(self) -> list[Token]:
         if self._tokens is None:
-            masked_text, starts, n, offset = self._args
-            lo = max(starts[n - 1], starts[n] - _PREVIOUS_CHARACTERS) if n else 0
-            self._tokens = tokenize(masked_text[lo : starts[n]], offset + lo, {}) if n else []
+            stretch = self._masked_text[self._lo : self._hi]
+            self._tokens = tokenize(stretch, self._offset + self._lo, {})
         return self._tokens
+
+    def ends_with_colon(self) -> bool:
+        """Whether the sentence before ends with a colon, read without tokenising it."""
+        return self._masked_text[self._lo : self._hi].rstrip().endswith(":")
 
 
 def _attribute_piece(tokens: list[Token], q: int, previous: _Lazy) -> Local | None:
@@ -180,7 +187,7 @@ def _attribute_piece(tokens: list[Token], q: int, previous: _Lazy) -> Local | No
     )
     if finding:
         return Local(window, finding, adjacent=False)
-    if k == 0 and previous() and previous()[-1].text == ":":
+    if k == 0 and previous.ends_with_colon():
         tail = previous()[-_WINDOW_BEFORE:]
         anchor = [*tail, Token(tokens[0].start, tokens[0].end, tokens[0].text, 0)]
         intro = find_before(anchor, len(tail))

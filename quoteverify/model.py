@@ -319,6 +319,4 @@ class Collation:
     reading: str
     witnesses: tuple[tuple[Witness, Verification], ...] = attrs.field(converter=_witness_tuple)
     apparatus: tuple[Variation, ...] = attrs.field(converter=_variation_tuple)
-    divergent: tuple[tuple[Witness, Verification], ...] = attrs.field(
-        converter=_witness_tuple
-    )
+    divergent: tuple[tuple[Witness, Verification], ...] = attrs.field(converter=_witness_tuple)

@@ -26,7 +26,7 @@ from quoteverify.lexicon import (
 from quoteverify.sentences import Token
 
 DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
-_POSSESSIVE = regex.compile(r"(?:['’]s|s['’])$")
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _ACRONYM = regex.compile(r"\p{Lu}{2,}+s?")
 # A run of capitalised words (with name particles between them) or a personal pronoun.
 # Two or more capitalised words, with name particles between them ("Ursula von der Leyen").
@@ -72,7 +72,7 @@ def is_possessive(word: str) -> bool:
     >>> is_possessive("Trump’s"), is_possessive("Trumps")
     (True, False)
     """
-    return bool(_POSSESSIVE.search(word))
+    return word.endswith(_POSSESSIVE_ENDINGS)
 
 
 def strip_possessive(word: str) -> str:
@@ -97,8 +97,14 @@ def _is_title_word(word: str) -> bool:
 
 
 def _is_org_word(word: str) -> bool:
-    return word in organisation_words() or (
-        bool(_ACRONYM.fullmatch(word)) and len(word) > 2 and word not in {"US", "UK", "EU", "UN"}
+    if word in organisation_words():
+        return True
+    # An acronym ("NATO", "IRGC") starts with two capitals: test that cheaply before the pattern.
+    return (
+        len(word) > 2
+        and word[1].isupper()
+        and bool(_ACRONYM.fullmatch(word))
+        and word not in {"US", "UK", "EU", "UN"}
     )
 
 
@@ -114,20 +120,20 @@ def _gender_of(role_words: Sequence[str]) -> str | None:
 
 def _name_split(words: Sequence[str]) -> int:
     """Return where the trailing personal name of ``words`` starts (len(words) if none)."""
+    lowered = [word.lower() for word in words]
+    particles, calendar, title_parts = name_particles(), calendar_words(), title_words()
     i = len(words)
     while i > 0:
-        word = words[i - 1]
-        particle = word.lower() in name_particles() and i < len(words)
-        name_like = _is_capitalised(word) and word.lower() not in calendar_words()
+        word, low = words[i - 1], lowered[i - 1]
+        particle = low in particles and i < len(words)
+        name_like = _is_capitalised(word) and low not in calendar
         if not (particle or name_like) or _is_org_word(word):
             break
         # A title word ends the name unless it is itself the surname ("Martin Luther King").
-        if _is_title_word(word) and not (
-            i == len(words) and i > 1 and _is_plain_name(words[i - 2])
-        ):
+        if low in title_parts and not (i == len(words) and i > 1 and _is_plain_name(words[i - 2])):
             break
         i -= 1
-    while i < len(words) and words[i].lower() in name_particles():
+    while i < len(words) and lowered[i] in particles:
         i += 1
     return i
 
@@ -172,8 +178,11 @@ def _parse_noun_phrase(text: str, words: Sequence[Token]) -> Mention | None:
         return None
     surface = _surface(text, body)
     texts = [w.text for w in body]
-    if _is_titled_person(texts):
-        return _person_or_role(text, body, surface, start, end, has_determiner=has_determiner)
+    split = _name_split(texts)
+    if _is_titled_person(texts, split):
+        return _person_or_role(
+            text, body, surface, (start, end), split, has_determiner=has_determiner
+        )
     if any(_is_org_word(strip_possessive(t)) for t in texts if _is_capitalised(t)):
         return Mention(Kind.ORG, surface, start, end)
     if "and" in texts[1:-1]:  # "China and Russia", "Arab and European officials"
@@ -183,13 +192,13 @@ def _parse_noun_phrase(text: str, words: Sequence[Token]) -> Mention | None:
         kind = Kind.ORG if source_heads()[head] == "org" else Kind.SOURCE
         surface = strip_possessive(surface)
         return Mention(kind, surface, start, end, None, _gender_of(texts), head.endswith("s"))
-    return _person_or_role(text, body, surface, start, end, has_determiner=has_determiner)
+    return _person_or_role(text, body, surface, (start, end), split, has_determiner=has_determiner)
 
 
-def _is_titled_person(texts: Sequence[str]) -> bool:
-    """A title with a personal name after it: "European Commission President Ursula von der
-    Leyen" is a person even though "Commission" names an organisation."""
-    split = _name_split(texts)
+def _is_titled_person(texts: Sequence[str], split: int) -> bool:
+    """A title (ending at ``split``, where the name starts) with a personal name after it:
+    "European Commission President Ursula von der Leyen" is a person even though "Commission"
+    names an organisation."""
     names = texts[split:]
     return (
         0 < split < len(texts)
@@ -199,10 +208,16 @@ def _is_titled_person(texts: Sequence[str]) -> bool:
 
 
 def _person_or_role(
-    text: str, body: Sequence[Token], surface: str, start: int, end: int, *, has_determiner: bool
+    text: str,
+    body: Sequence[Token],
+    surface: str,
+    bounds: tuple[int, int],
+    split: int,
+    *,
+    has_determiner: bool,
 ) -> Mention | None:
+    start, end = bounds
     texts = [w.text for w in body]
-    split = _name_split(texts)
     role_words = texts[:split]
     role = _surface(text, body[:split]) if split else None
     gender = _gender_of(role_words)

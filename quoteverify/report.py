@@ -1,4 +1,9 @@
-"""Reports on a verification: a short text a journalist can read, and a JSON-ready dict."""
+"""Reports: the short text a journalist reads, and the JSON-ready records of every result.
+
+``explain_verification`` and ``verification_to_dict`` back ``Verification.explain()`` and
+``.to_dict()``; ``quote_record``, ``statement_record``, ``checked_record`` and
+``collation_record`` are the JSON forms the command line prints with ``--json``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from quoteverify.model import Difference, DifferenceKind, Verdict
 
 if TYPE_CHECKING:
-    from quoteverify.model import Verification
+    from quoteverify.model import CheckedQuote, Collation, Quote, Statement, Verification
 
 WIDTH = 80
 """Lines of ``explain_verification`` stay within this many columns where they can."""
@@ -107,3 +112,81 @@ def _clip(text: str, width: int) -> str:
 def _fit(line: str) -> str:
     """The line, shortened at its end if it passes ``WIDTH`` columns."""
     return line if len(line) <= WIDTH else line[: WIDTH - 1] + "…"
+
+
+def quote_record(path: str, quote: Quote, source: str) -> dict[str, Any]:
+    """Return the JSON-ready record of one quote found in ``path``; mentions and cues as text.
+
+    >>> from quoteverify.model import Quote, Span, Speaker
+    >>> text = "“Yes,” she said."
+    >>> record = quote_record("a.txt", Quote("Yes,", [Span(1, 5)], speaker=Speaker(None, Span(7, 10))), text)
+    >>> record["spans"], record["speaker"]["mention"], record["speaker"]["name"]
+    ([[1, 5]], 'she', None)
+    """  # noqa: E501
+    speaker = quote.speaker
+    speaker_record: dict[str, Any] | None = None
+    if speaker is not None:
+        speaker_record = {
+            "name": speaker.name,
+            "role": speaker.role,
+            "mention": speaker.mention.text(source) if speaker.mention else None,
+            "mention_span": speaker.mention.to_list() if speaker.mention else None,
+            "cue": speaker.cue.text(source) if speaker.cue else None,
+            "cue_span": speaker.cue.to_list() if speaker.cue else None,
+            "confidence": round(speaker.confidence, 3),
+        }
+    return {
+        "file": path,
+        "text": quote.text,
+        "spans": [span.to_list() for span in quote.spans],
+        "kind": quote.kind.value,
+        "speaker": speaker_record,
+    }
+
+
+def statement_record(statement: Statement) -> dict[str, Any]:
+    """Return the JSON-ready form of a stored statement."""
+    return {
+        "id": statement.id,
+        "text": statement.text,
+        "speaker": statement.speaker,
+        "date": statement.date,
+        "source": statement.source,
+    }
+
+
+def checked_record(path: str, checked: CheckedQuote, source: str) -> dict[str, Any]:
+    """Return the JSON-ready record of one checked quote."""
+    match = checked.match
+    return {
+        **quote_record(path, checked.quote, source),
+        "statement": statement_record(match.statement) if match else None,
+        "verification": match.verification.to_dict() if match else None,
+        "misattributed": checked.misattributed,
+    }
+
+
+def collation_record(collation: Collation) -> dict[str, Any]:
+    """Return the JSON-ready form of a collation; witnesses are named by their index."""
+    divergent = {id(witness) for witness, _ in collation.divergent}
+    return {
+        "reading": collation.reading,
+        "witnesses": [
+            {
+                "text": witness if isinstance(witness, str) else witness.text,
+                "divergent": id(witness) in divergent,
+                **verification.to_dict(),
+            }
+            for witness, verification in collation.witnesses
+        ],
+        "apparatus": [
+            {
+                "reading_span": variation.reading_span.to_list(),
+                "readings": [
+                    {"text": reading.text, "witnesses": list(reading.witnesses)}
+                    for reading in variation.readings
+                ],
+            }
+            for variation in collation.apparatus
+        ],
+    }

@@ -21,17 +21,18 @@ from quoteverify.lexicon import abbreviations
 # the quoted words end a sentence ("… big price.”), so two touching pieces stay two tokens.
 _FILLER_BASE = 0xE000
 _FILLERS = "\ue000-\ue003"
-_FILLER_FIRST, _FILLER_LAST = "\ue000", "\ue003"
 _SENTENCE_FILLERS = "\ue001\ue003"
 
 # The standard library's engine is the faster of the two on this short-match loop; the pattern
 # is linear (possessive repeats, no nested choice). [^\W_] is a letter or digit; U+0300-U+036F
 # are the combining accents a word may carry.
 _LETTER = "(?:[^\\W_]|[\u0300-\u036f])"
+# The group that matched names the token's kind, so the tokeniser's loop does not re-read it.
 _TOKEN = re.compile(
     rf"""
-    ([{_FILLERS}])\1*+                                  # a masked quoted piece
-    | [^\W_]{_LETTER}*+(?:[.'’\-][^\W_]{_LETTER}*+)*+    # a word with inner . ' ’ -
+    (?P<quote>[{_FILLERS}])(?P=quote)*+                 # a masked quoted piece
+    | (?P<word>[^\W_]{_LETTER}*+(?:[.'’\-][^\W_]{_LETTER}*+)*+)  # a word with inner . ' ’ -
+      (?P<period>\.)?                                   # and the period after it, if any
     | \S                                                # any other visible character
     """,
     re.VERBOSE,
@@ -166,26 +167,21 @@ def tokenize(masked_text: str, offset: int, piece_at: dict[int, int]) -> list[To
     """
     tokens: list[Token] = []
     append, make = tokens.append, tuple.__new__  # NamedTuple's __new__ is a Python call: hot loop
-    skip = -1  # where a period sits that an abbreviation ("Gov.") already took
     for match in _TOKEN.finditer(masked_text):
         start, end = match.span()
-        if start == skip:
-            continue
-        word = match.group()
-        first = word[0]
-        if _FILLER_FIRST <= first <= _FILLER_LAST:
+        kind = match.lastgroup  # the last group to close: "period" when a word has one after it
+        if kind == "word":
+            append(make(Token, (start + offset, end + offset, match.group(), -1, True)))
+        elif kind is None:
+            append(make(Token, (start + offset, end + offset, match.group(), -1, False)))
+        elif kind == "quote":
             piece = max(piece_at.get(start + offset, 0), 0)
-            append(make(Token, (start + offset, end + offset, word, piece, False)))
-        elif first.isalnum():
-            if masked_text[end : end + 1] == "." and _keeps_period(
-                word, masked_text[end + 2 : end + 3]
-            ):
-                word += "."
-                skip = end
-                end += 1
-            append(make(Token, (start + offset, end + offset, word, -1, True)))
-        else:
-            append(make(Token, (start + offset, end + offset, word, -1, False)))
+            append(make(Token, (start + offset, end + offset, match.group(), piece, False)))
+        elif _keeps_period(match["word"], masked_text[end + 1 : end + 2]):  # "Gov.", "U.S."
+            append(make(Token, (start + offset, end + offset, match.group(), -1, True)))
+        else:  # the period ends the sentence: a token of its own
+            append(make(Token, (start + offset, end - 1 + offset, match["word"], -1, True)))
+            append(make(Token, (end - 1 + offset, end + offset, ".", -1, False)))
     return tokens
 
 
