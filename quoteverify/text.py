@@ -181,12 +181,15 @@ def word_keys(text: str) -> list[str]:
     ['i', 'have', 'canceled', 'all', 'meetings', '2000', 'of', 'them']
     """
     require_str(text)
-    keys = _WORDING_KEYS
-    return [
-        keys.get(token) or _wording_key(token)
-        for token in _WORDISH.findall(text)
-        if not _is_bracket(token)
-    ]
+    tokens = _WORDISH.findall(text)
+    if "[" in text:
+        tokens = [token for token in tokens if not _is_bracket(token)]
+    # The hot path of retrieval and grouping: look every token up at C speed, then fill in the
+    # few keys not yet remembered.
+    keys = list(map(_WORDING_KEYS.get, tokens))
+    if None in keys:
+        keys = [_wording_key(t) if k is None else k for k, t in zip(keys, tokens, strict=True)]
+    return keys  # type: ignore[return-value]  # every None was just replaced
 
 
 def _is_bracket(token: str) -> bool:
