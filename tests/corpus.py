@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 CASES = Path(__file__).parent / "cases"
+HELDOUT = CASES / "heldout"
 ARTICLE_IDS = (
     "000_09814493ac21565f",
     "001_7ee494f466d0b32a",
@@ -27,6 +28,22 @@ def article(article_id: str) -> str:
 def gold(article_id: str) -> list[dict[str, Any]]:
     """Return the gold records of an article, one dict per quoted span."""
     lines = (CASES / "gold" / f"{article_id}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def heldout_ids() -> list[str]:
+    """Return the ids of the held-out articles (``cases/heldout/NN_slug.txt``), in order."""
+    return sorted(path.stem for path in HELDOUT.glob("*.txt"))
+
+
+def heldout_article(article_id: str) -> str:
+    """Return the text of a held-out article, read exactly as its gold's offsets expect."""
+    return (HELDOUT / f"{article_id}.txt").read_bytes().decode("utf-8")
+
+
+def heldout_gold(article_id: str) -> list[dict[str, Any]]:
+    """Return the gold records of a held-out article, one dict per quoted span."""
+    lines = (HELDOUT / f"{article_id}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
