@@ -314,7 +314,7 @@ def _attribute_groups(
         if speaker is not None:
             resolver.remember(merged, speaker)
             previous = (paragraphs.index(merged.end), speaker)
-        results[group[0]] = attrs.evolve(merged, kind=kind, speaker=speaker)
+        results[group[0]] = Quote(merged.text, merged.spans, kind, speaker)
     for i, quote in enumerate(quotes):
         if outer[i] >= 0:
             results[i] = _nested(text, quote, results.get(group_of.get(outer[i], -1)))

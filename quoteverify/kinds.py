@@ -16,6 +16,7 @@ _CONTEXT = 48  # characters read on each side of a quote
 _WORD = regex.compile(r"[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’\-](?=[\p{L}\p{N}]))*+")
 _LAST_WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’\-]*+")
 _FIRST_CHARACTER = regex.compile(r"[\p{L}\p{N}]")
+_QUOTATION_MARK = regex.compile(r"\p{Quotation_Mark}")
 _OPENERS = frozenset(".!?:,;—–-([•…")
 _SENTENCE_END = frozenset(".!?")
 _TERM_WORDS = 4
@@ -62,7 +63,7 @@ def quote_kind(text: str, quote: Quote) -> QuoteKind:
     if first is None or not (first.group().isupper() or first.group().isdigit()):
         return QuoteKind.PARTIAL
     opener = before.rstrip()[-1:]
-    if opener == "" or opener in _OPENERS or regex.match(r"\p{Quotation_Mark}", opener):
+    if opener == "" or opener in _OPENERS or _QUOTATION_MARK.match(opener):
         return QuoteKind.DIRECT
     if len(inner_words) >= _CLAUSE_WORDS:  # a capitalised clause is given as someone's words
         return QuoteKind.DIRECT

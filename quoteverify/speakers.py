@@ -55,7 +55,8 @@ class SpeakerResolver:
         self._text = text
         self._people = people
         self._history: deque[Said] = deque(maxlen=_HISTORY)
-        self._echoes: deque[tuple[str, Speaker]] = deque(maxlen=_ECHOES)
+        # quote texts with their speakers, normalised only when an unattributed quote asks
+        self._echoes: deque[_Echo] = deque(maxlen=_ECHOES)
         self._mentions: dict[int, Mention] = {}  # parsed phrase by mention start, for remember()
 
     def resolve(
@@ -151,17 +152,32 @@ class SpeakerResolver:
             gender = mention.gender if mention else None
             plural = bool(mention and mention.plural and mention.kind is not Kind.PRONOUN)
             self._history.append(Said(speaker.mention.start, speaker.name, kind, gender, plural))
-        self._echoes.append((_normal(quote.text), speaker))
+        self._echoes.append(_Echo(quote.text, speaker))
 
     def echo(self, quote: Quote) -> Speaker | None:
         """Return the speaker of an earlier quote whose words this quote repeats, if any."""
         words = _normal(quote.text)
         if not words.strip():
             return None
-        for earlier, speaker in reversed(self._echoes):
-            if words in earlier:
+        for earlier in reversed(self._echoes):
+            if words in earlier.words():
+                speaker = earlier.speaker
                 return Speaker(speaker.name, None, None, _ECHO_CONFIDENCE, speaker.role)
         return None
+
+
+class _Echo:
+    """An attributed quote's text and speaker; its normalised words are worked out once, and
+    only if an unattributed quote is compared with it."""
+
+    def __init__(self, text: str, speaker: Speaker) -> None:
+        self.text, self.speaker = text, speaker
+        self._words: str | None = None
+
+    def words(self) -> str:
+        if self._words is None:
+            self._words = _normal(self.text)
+        return self._words
 
 
 def _is_role(name: str) -> bool:
@@ -169,4 +185,5 @@ def _is_role(name: str) -> bool:
 
 
 def _normal(text: str) -> str:
-    return " " + " ".join(w.lower() for w in _WORD.findall(text)) + " "
+    # lower() works letter by letter and never across the spaces: one call does every word
+    return " " + " ".join(_WORD.findall(text)).lower() + " "

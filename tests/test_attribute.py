@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 import regex
 from hypothesis import given
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 
 from quoteverify.attribute import attribute_quotes
 from quoteverify.model import Quote, QuoteKind, Span, Speaker
+from quoteverify.sentences import tokenize
 from tests.corpus import GOLD_IDS, article, gold
 from tests.strategies import news_paragraphs
 
@@ -379,3 +382,28 @@ def _agrees(ours: str | None, theirs: str | None) -> bool:
     if ours is None or theirs is None:
         return ours is theirs
     return ours.split()[-1] == theirs.split()[-1] or set(theirs.split()) <= set(ours.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Gov. Ann Lee left.", ["Gov.", "Ann", "Lee", "left", "."]),
+        ("The U.S. team won. It left.", ["The", "U.S.", "team", "won", ".", "It", "left", "."]),
+        ("J. Smith spoke. A. 5 said", ["J.", "Smith", "spoke", ".", "A", ".", "5", "said"]),
+    ],
+)
+def test_tokens_keep_an_abbreviation_period_and_split_a_sentence_end(
+    text: str, words: list[str]
+) -> None:
+    """A period stays on an abbreviation or an initial before a name, else it is a token."""
+    tokens = tokenize(text, 0, {})
+    assert [t.text for t in tokens] == words
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+@given(st.text(alphabet="Ab .’'\n-\ue000\ue001", max_size=60))
+def test_tokens_slice_their_own_text(text: str) -> None:
+    """Every token's offsets slice the input to exactly its text, in order, none overlapping."""
+    tokens = tokenize(text, 7, {})
+    assert all(("x" * 7 + text)[t.start : t.end] == t.text for t in tokens)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
