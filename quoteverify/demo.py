@@ -9,16 +9,17 @@ collate. Every line fits an 80-column terminal.
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from typing import TextIO
 
 from quoteverify.check import check
 from quoteverify.collate import collate
-from quoteverify.extraction import extract
 from quoteverify.group import group
 from quoteverify.index import QuoteIndex
-from quoteverify.model import CheckedQuote, Collation, Quote
+from quoteverify.model import CheckedQuote, Collation, DifferenceKind, Quote, Verdict
+from quoteverify.report import difference_line
 
 EXAMPLES = "quoteverify.examples"
 CANONICAL_FILE = "truth-social-post.txt"
@@ -70,38 +71,52 @@ def speaker_line(quote: Quote, source: str) -> str:
     >>> text = "“Hi,” his post said."
     >>> speaker = Speaker("Ann Lee", mention=Span(6, 14), cue=Span(15, 19))
     >>> speaker_line(Quote("Hi,", (Span(1, 4),), speaker=speaker), text)
-    'Ann Lee (as “his post”, cue “said”)'
+    'Ann Lee (“his post”, said)'
     """
     speaker = quote.speaker
     if speaker is None:
         return "nobody named"
     mention = speaker.mention.text(source) if speaker.mention else None
-    details = [f"as “{mention}”"] if mention and mention != speaker.name else []
-    details += [f"cue “{speaker.cue.text(source)}”"] if speaker.cue else []
+    details = [f"“{mention}”"] if mention and mention != speaker.name else []
+    details += [speaker.cue.text(source)] if speaker.cue else []
     name = speaker.name or "unresolved"
     return f"{name} ({', '.join(details)})" if details else name
 
 
 def checked_lines(checked: CheckedQuote, source: str) -> list[str]:
-    """Return the lines of one quote of the post: its words, speaker, verdict, differences."""
+    """Return the lines of one quote of the post: its words, speaker, verdict, differences.
+
+    Truncation is said once, in the verdict line ("a fragment"); every other difference gets a
+    line of its own.
+    """
     assert checked.match is not None  # only quotes of the post are printed
     verification = checked.match.verification
-    lines = wrapped(f"“{checked.quote.text}”", "  ")
+    cut = [d for d in verification.differences if d.kind is DifferenceKind.TRUNCATION]
+    others = [d for d in verification.differences if d.kind is not DifferenceKind.TRUNCATION]
     flag = "  ✗ misattributed" if checked.misattributed else ""
-    lines.append(clipped(f"    said by {speaker_line(checked.quote, source)}{flag}"))
-    explanation = verification.explain().splitlines()
-    lines.append(clipped(f"    {explanation[0]}"))
-    lines += [clipped(f"    {line}") for line in explanation[1:]]
+    verdict = verification.verdict.name + (", a fragment" if cut else "")
+    lines = [clipped(f"  “{' '.join(checked.quote.text.split())}”")]
+    lines.append(clipped(f"    {speaker_line(checked.quote, source)}{flag} — {verdict}"))
+    lines += [clipped("    " + difference_line(d, verification.canonical)) for d in others]
     return lines
 
 
-def article_lines(name: str, source: str, index: QuoteIndex) -> list[str]:
-    """Return the report on one article: each quote of the post, then a count of the others."""
-    results = check(source, index)
+def article_lines(name: str, results: Sequence[CheckedQuote], source: str) -> list[str]:
+    """Return the report on one article: a count, then each quote of the post."""
     of_post = [c for c in results if c.match is not None]
     lines = [f"{name}: {len(results)} quotes, {len(of_post)} of them from the post"]
     for checked in of_post:
         lines += checked_lines(checked, source)
+    return lines
+
+
+def summary_lines(checked_articles: Sequence[tuple[str, Sequence[CheckedQuote]]]) -> list[str]:
+    """Return one line per article: how many of its quotes are the post's, and their verdicts."""
+    lines = ["At a glance: the quotes of the post in each article, by verdict"]
+    for name, results in checked_articles:
+        verdicts = Counter(c.match.verification.verdict for c in results if c.match is not None)
+        tally = ", ".join(f"{verdicts[v]} {v.value}" for v in Verdict if v in verdicts)
+        lines.append(clipped(f"  {name:<26} {tally or 'none'}"))
     return lines
 
 
@@ -131,14 +146,17 @@ def consensus_lines(collation: Collation, canonical: str) -> list[str]:
 def run_demo(out: TextIO) -> None:
     """Check the five bundled articles against the post, then rebuild the post from them."""
     canonical = read_example(CANONICAL_FILE).strip()
-    articles = example_articles()
     lines = ["The post (bundled truth-social-post.txt), as Donald Trump wrote it:"]
     lines += wrapped(canonical, "  ")
+    checked_articles = []
     with QuoteIndex() as index:
         index.add(canonical, speaker="Donald Trump", date="2026-01-13", source="Truth Social")
-        for name, source in articles:
-            lines += ["", *article_lines(name, source, index)]
-    quotes = [quote for _, source in articles for quote in extract(source)]
+        for name, source in example_articles():
+            results = check(source, index)
+            checked_articles.append((name, results))
+            lines += ["", *article_lines(name, results, source)]
+    quotes = [checked.quote for _, results in checked_articles for checked in results]
     collation = collate(post_group(quotes, canonical))
     lines += ["", *consensus_lines(collation, canonical)]
+    lines += ["", *summary_lines(checked_articles)]
     out.write("\n".join(lines) + "\n")

@@ -39,7 +39,7 @@ def explain_verification(verification: Verification) -> str:
     """
     v = verification
     lines = [f"{v.verdict.name} (score {v.score:.2f}): {_MEANINGS[v.verdict]}"]
-    lines += [_line(d, v.canonical) for d in v.differences]
+    lines += [difference_line(d, v.canonical) for d in v.differences]
     return "\n".join(lines)
 
 
@@ -61,8 +61,14 @@ def verification_to_dict(verification: Verification) -> dict[str, Any]:
     }
 
 
-def _line(difference: Difference, canonical: str) -> str:
-    """One line: the kind, what happened in the reader's words, and the words before it."""
+def difference_line(difference: Difference, canonical: str) -> str:
+    """Return one line on a difference: its kind, what happened, and the words before it.
+
+    >>> from quoteverify.verify import verify
+    >>> v = verify("They will pay a very big price.", "They will pay a big price.")
+    >>> difference_line(v.differences[0], v.canonical)
+    '  insertion     "very" added after "will pay a"'
+    """
     d = difference
     reading, changed = _show(d.canonical_text), _show(d.variant_text)
     if d.kind is K.TRUNCATION and d.canonical and d.canonical.start == 0:

@@ -86,6 +86,11 @@ def test_demo_runs_on_the_bundled_articles(capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out
     for article_id in ("000_", "001_", "002_", "003_", "004_"):
         assert article_id in out
+    assert "Identical to the post: yes" in out
+    assert "INSTITUTIONSHELP" in out
+    assert "ALTERED" in out  # 001's silently dropped sentences
+    assert "MISQUOTE" in out  # 004's Detroit remarks
+    assert all(len(line) <= 80 for line in out.splitlines())
 
 
 POST = "Iranian Patriots, KEEP PROTESTING – TAKE OVER YOUR INSTITUTIONS!!! HELP IS ON ITS WAY."
