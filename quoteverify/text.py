@@ -71,17 +71,26 @@ _JOINERS_CLASS = (
     "\N{MODIFIER LETTER APOSTROPHE}\\-\N{HYPHEN}\N{NON-BREAKING HYPHEN}"
 )
 
-# The wording alternatives. Every one is possessive or bounded, so a scan is linear on any input.
+# The rest of a word after its first letter: letters, marks or digits, then inner apostrophes or
+# hyphens each followed by more of them.
+_WORD_TAIL = r"[\p{L}\p{M}\p{Nd}]* (?: [JOINERS] [\p{L}\p{M}\p{Nd}]+ )*".replace(
+    "JOINERS", _JOINERS_CLASS
+)
+
+# The wording alternatives, each picked by its first character. A plain word, the common case,
+# is a letter and one cheap run; "U.S."-style initials branch off after the first letter.
+# Linear on any input: a repeat with something after it that can fail is possessive and
+# bounded; the repeats left plain end their alternative, where nothing can fail after them, so
+# the engine never backtracks into them (and plain repeats scan faster than possessive ones).
 _WORDING = r"""
-      (?P<acronym> (?:\p{L}\.){2,12}+ )                      # U.S., e.g., J.K.
-    | (?P<word>
-        (?:\[\p{L}{1,20}+\])?+                               # an editorial letter: [W]e
-        \p{L} [\p{L}\p{M}\p{Nd}]*+                           # letters, then letters or digits
-        (?: [JOINERS] [\p{L}\p{M}\p{Nd}]++ )*+                # inner apostrophes and hyphens
+      (?P<word>
+        \p{L} (?: \. (?:\p{L}\.){1,11}                       # initials: U.S., e.g., J.K.
+               | TAIL )                                     # a word: don’t, anti-regime, G7
+      | \[\p{L}{1,20}+\] \p{L} TAIL                          # with an editorial letter: [W]e
       )
-    | (?P<number> \p{N}++ (?:[.,]\p{N}++)*+ %?+ \p{L}*+ )    # 2,000  3.5  25%  1st
+    | (?P<number> \p{N}+ (?:[.,]\p{N}+)* %? \p{L}* )          # 2,000  3.5  25%  1st
     | (?P<bracket> \[ [^\[\]]{0,400}+ \] )                   # [Make Iran Great Again]
-""".replace("JOINERS", _JOINERS_CLASS)
+""".replace("TAIL", _WORD_TAIL)
 
 _TOKEN = regex.compile(
     _WORDING
@@ -102,7 +111,6 @@ _TOKEN = regex.compile(
 _WORDISH = regex.compile(regex.sub(r"\(\?P<\w+>", "(?:", _WORDING), regex.VERBOSE)
 
 _KINDS: Mapping[str, TokenKind] = {
-    "acronym": TokenKind.WORD,
     "word": TokenKind.WORD,
     "number": TokenKind.NUMBER,
     "bracket": TokenKind.BRACKET,
@@ -157,18 +165,16 @@ def scan_words(text: str) -> WordList:
 
 @functools.lru_cache(maxsize=32)
 def _scan_words(text: str) -> WordList:
-    keys: list[str] = []
-    texts: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    brackets: list[bool] = []
-    for m in _WORDISH.finditer(text):
-        texts.append(token := m.group())
-        keys.append(_wording_key(token))
-        starts.append(m.start())
-        ends.append(m.end())
-        brackets.append(_is_bracket(token))
-    return WordList(keys, texts, starts, ends, brackets)
+    # Each list is built in one pass at C speed: no Python code runs per token.
+    matches = list(_WORDISH.finditer(text))
+    texts = list(map(regex.Match.group, matches))
+    return WordList(
+        _keys_of(texts),
+        texts,
+        list(map(regex.Match.start, matches)),
+        list(map(regex.Match.end, matches)),
+        list(map(_is_bracket, texts)) if "[" in text else [False] * len(texts),
+    )
 
 
 def word_keys(text: str) -> list[str]:
@@ -184,8 +190,15 @@ def word_keys(text: str) -> list[str]:
     tokens = _WORDISH.findall(text)
     if "[" in text:
         tokens = [token for token in tokens if not _is_bracket(token)]
-    # The hot path of retrieval and grouping: look every token up at C speed, then fill in the
-    # few keys not yet remembered.
+    return _keys_of(tokens)
+
+
+def _keys_of(tokens: list[str]) -> list[str]:
+    """The keys of wording tokens.
+
+    The hot path of scanning, retrieval and grouping: every token is looked up at C speed, then
+    the few keys not yet remembered are filled in.
+    """
     keys = list(map(_WORDING_KEYS.get, tokens))
     if None in keys:
         keys = [_wording_key(t) if k is None else k for k, t in zip(keys, tokens, strict=True)]
@@ -230,7 +243,7 @@ def token_key(text: str, kind: TokenKind) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _key(text: str, kind: str) -> str:
-    if kind in {"word", "acronym"}:
+    if kind == "word":
         return word_key(text)
     if kind == "number":
         return _number_key(text)
@@ -297,6 +310,8 @@ def fold_punctuation(text: str) -> str:
     >>> fold_punctuation("you’re — “no”!!! . . .")
     'you\\'re - "no"! …'
     """
+    if text.isascii() and text.isalnum():
+        return text  # ASCII letters and digits: none of them is a mark that folds
     text = _DASHES.sub("-", text)
     text = _SINGLE_QUOTES.sub("'", text)
     text = _DOUBLE_QUOTES.sub('"', text)
@@ -305,14 +320,16 @@ def fold_punctuation(text: str) -> str:
 
 
 # Spelling rules: a British ending and the American one, inflections kept. ``stem`` must be
-# long enough that short words (four, rise, prise) are never touched.
-_SPELLING_RULES: tuple[tuple[regex.Pattern[str], str, str], ...] = tuple(
-    (regex.compile(pattern), replacement, base)
-    for pattern, replacement, base in (
+# long enough that short words (four, rise, prise) are never touched. The last column is a
+# piece of text every word the rule rewrites contains: a cheap test that rules most words out.
+_SPELLING_RULES: tuple[tuple[regex.Pattern[str], str, str, str], ...] = tuple(
+    (regex.compile(pattern), replacement, base, marker)
+    for pattern, replacement, base, marker in (
         # colour, honoured, favourite, savoury
         (
             r"(?P<stem>\p{L}{2,}?)our(?P<end>|s|ed|ing|er|ers|ite|ites|able|ably|ful|less|y)",
             r"\g<stem>or\g<end>",
+            "our",
             "our",
         ),
         # realise, organisation, apologising
@@ -320,22 +337,24 @@ _SPELLING_RULES: tuple[tuple[regex.Pattern[str], str, str], ...] = tuple(
             r"(?P<stem>\p{L}{3,}?)is(?P<end>e|es|ed|ing|er|ers|ation|ations|ational)",
             r"\g<stem>iz\g<end>",
             "ise",
+            "is",
         ),
         # analyse, paralysed
-        (r"(?P<stem>\p{L}{2,}?)ys(?P<end>e|es|ed|ing|er|ers)", r"\g<stem>yz\g<end>", "yse"),
+        (r"(?P<stem>\p{L}{2,}?)ys(?P<end>e|es|ed|ing|er|ers)", r"\g<stem>yz\g<end>", "yse", "ys"),
         # cancelled, travelling, counsellor, marvellous: a doubled l after an unstressed vowel
         (
             r"(?P<stem>\p{L}*?[aeiou][^aeiou\W]++[aeiou])ll(?P<end>ed|ing|er|ers|or|ors|ous)",
             r"\g<stem>l\g<end>",
             "",
+            "ll",
         ),
         # centre, theatres, fibre, meagre, centred
-        (r"(?P<stem>\p{L}{2,}?(?:t|b|g|v|ch))re(?P<end>|s)", r"\g<stem>er\g<end>", "re"),
-        (r"(?P<stem>\p{L}{2,}?(?:t|b|g|v|ch))red", r"\g<stem>ered", "re"),
+        (r"(?P<stem>\p{L}{2,}?(?:t|b|g|v|ch))re(?P<end>|s)", r"\g<stem>er\g<end>", "re", "re"),
+        (r"(?P<stem>\p{L}{2,}?(?:t|b|g|v|ch))red", r"\g<stem>ered", "re", "red"),
         # catalogue, dialogues
-        (r"(?P<stem>\p{L}{3,}?)ogue(?P<end>|s)", r"\g<stem>og\g<end>", "ogue"),
+        (r"(?P<stem>\p{L}{3,}?)ogue(?P<end>|s)", r"\g<stem>og\g<end>", "ogue", "ogue"),
         # defence, offences, pretence, licence
-        (r"(?P<stem>\p{L}*?(?:fen|ten|cen))ce(?P<end>|s)", r"\g<stem>se\g<end>", "ce"),
+        (r"(?P<stem>\p{L}*?(?:fen|ten|cen))ce(?P<end>|s)", r"\g<stem>se\g<end>", "ce", "ence"),
     )
 )
 
@@ -359,7 +378,9 @@ def fold_spelling(word: str) -> str:
     if word in pairs:
         return pairs[word]
     exceptions = _spelling_exceptions()
-    for pattern, replacement, base in _SPELLING_RULES:
+    for pattern, replacement, base, marker in _SPELLING_RULES:
+        if marker not in word:
+            continue
         match = pattern.fullmatch(word)
         if match is None:
             continue

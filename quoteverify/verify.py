@@ -23,7 +23,7 @@ order: the words the alignment matches, over all of the variant's words.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 import regex
@@ -32,7 +32,7 @@ from quoteverify.align import WordAlignment, align_words
 from quoteverify.errors import require_str
 from quoteverify.lexicon import function_words
 from quoteverify.model import Difference, DifferenceKind, Span, Verdict, Verification, Weight
-from quoteverify.text import fold_case, fold_punctuation, scan_words
+from quoteverify.text import WordList, fold_case, fold_punctuation, scan_words
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -78,8 +78,7 @@ def verify(variant: str, canonical: str) -> Verification:
     pair = _Pair(variant, canonical, aligned)
     inner = _differences(pair)
     score = _score(aligned)
-    longest_run = max((size for _, _, size in aligned.runs), default=0)
-    verdict = _verdict(inner, score, longest_run, _shared_content(aligned))
+    verdict = _verdict(inner, score, aligned)
     (cs, ce), (vs, ve) = pair.c_core, pair.v_core
     leading = _separator(pair, 0, cs, 0, vs, whitespace=True)
     trailing = _separator(pair, ce, len(canonical), ve, len(variant), whitespace=True)
@@ -110,26 +109,39 @@ def apply_differences(canonical: str, differences: Iterable[Difference]) -> str:
     return "".join(pieces)
 
 
-def _verdict(
-    inner: Sequence[Difference], score: float, longest_run: int, content: tuple[int, int]
-) -> Verdict:
+def _verdict(inner: Sequence[Difference], score: float, aligned: WordAlignment) -> Verdict:
     """The verdict for the differences other than surrounding white space."""
-    shared, own = content
-    too_little = score < UNRELATED_SCORE or (shared < RELATED_CONTENT and own > shared)
-    if too_little and longest_run < UNRELATED_RUN:
+    if _unrelated(score, aligned):
         return Verdict.UNRELATED
     if not inner:
         return Verdict.VERBATIM
     return _VERDICTS[max(d.kind.weight for d in inner)]
 
 
+def _unrelated(score: float, aligned: WordAlignment) -> bool:
+    """Whether the variant shares too little with the canonical to be a version of it."""
+    if max((size for _, _, size in aligned.runs), default=0) >= UNRELATED_RUN:
+        return False  # a long enough run makes it related, whatever else: no need to count
+    if score < UNRELATED_SCORE:
+        return True
+    shared, own = _shared_content(aligned)
+    return shared < RELATED_CONTENT and own > shared
+
+
 def _shared_content(aligned: WordAlignment) -> tuple[int, int]:
     """How many of the variant's content words are matched, and how many it has."""
-    stop = function_words()
     words = aligned.variant
-    matched = {i for _, start, size in aligned.runs for i in range(start, start + size)}
-    content = [i for i, key in enumerate(words.keys) if key not in stop and not words.brackets[i]]
-    return sum(i in matched for i in content), len(content)
+    shared = sum(_content_words(words, start, start + size) for _, start, size in aligned.runs)
+    return shared, _content_words(words, 0, len(words))
+
+
+def _content_words(words: WordList, start: int, end: int) -> int:
+    """How many of ``words[start:end]`` are content words: neither function words nor brackets.
+
+    Counted a whole stretch at a time (a bracket's key, "[...]", is never a function word).
+    """
+    function = sum(map(function_words().__contains__, words.keys[start:end]))
+    return end - start - function - sum(words.brackets[start:end])
 
 
 def _score(aligned: WordAlignment) -> float:
@@ -184,8 +196,7 @@ def _core(text: str) -> tuple[int, int]:
     return start, max(start, len(text.rstrip()))
 
 
-@attrs.frozen
-class _Gap:
+class _Gap(NamedTuple):  # a tuple, not attrs: one per gap, and built at tuple speed
     """What lies between two aligned words: canonical words ``[ci0, ci1)`` in canonical[c0:c1],
     variant words ``[vi0, vi1)`` in variant[v0:v1], and whether an end of the text is open."""
 
@@ -249,14 +260,13 @@ def _run_differences(pair: _Pair, c: int, v: int, size: int) -> list[Difference]
     """Differences inside a run of aligned words: in the words themselves and between them."""
     cw, vw = pair.aligned.canonical, pair.aligned.variant
     canonical, variant = pair.canonical, pair.variant
-    if (
-        canonical[cw.starts[c] : cw.ends[c + size - 1]]
-        == variant[vw.starts[v] : vw.ends[v + size - 1]]
-    ):
-        return []
     out: list[Difference] = []
     case_from: tuple[int, int] | None = None  # where a stretch of re-cased words starts
-    for i in range(size):
+    previous = -1
+    for i in _changed_words(pair, c, v, 0, size):
+        if i != previous + 1:
+            case_from = None  # the words skipped in between are written alike
+        previous = i
         ci, vi = c + i, v + i
         c_gap, v_gap = (cw.ends[ci - 1], cw.starts[ci]), (vw.ends[vi - 1], vw.starts[vi])
         gap = canonical[c_gap[0] : c_gap[1]]
@@ -276,6 +286,29 @@ def _run_differences(pair: _Pair, c: int, v: int, size: int) -> list[Difference]
         out.append(pair.diff(kind, c0, cw.ends[ci], v0, vw.ends[vi]))
         case_from = (c0, v0) if kind is K.CASE else None
     return out
+
+
+def _changed_words(pair: _Pair, c: int, v: int, low: int, high: int) -> list[int]:
+    """The words ``low`` to ``high`` of a run that are written differently on the two sides.
+
+    A word counts as changed when its text, or what separates it from the run's previous word,
+    differs. Halving the stretch until the halves read alike finds the few changed words of a
+    long run with a few comparisons of whole stretches, not one step per word.
+    """
+    canonical = _stretch(pair.canonical, pair.aligned.canonical, c, low, high)
+    if canonical == _stretch(pair.variant, pair.aligned.variant, v, low, high):
+        return []
+    if high - low == 1:
+        return [low]
+    middle = (low + high) // 2
+    return _changed_words(pair, c, v, low, middle) + _changed_words(pair, c, v, middle, high)
+
+
+def _stretch(text: str, words: WordList, first: int, low: int, high: int) -> str:
+    """The text of the words ``low`` to ``high`` of a run starting at word ``first``, with what
+    separates them from the run's previous word."""
+    start = words.ends[first + low - 1] if low else words.starts[first]
+    return text[start : words.ends[first + high - 1]]
 
 
 def _word_kind(canonical: str, variant: str) -> DifferenceKind:

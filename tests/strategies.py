@@ -23,6 +23,18 @@ NEWS_ALPHABET = st.sampled_from(
 news_texts = st.text(NEWS_ALPHABET, max_size=80)
 """Short strings of news-like characters: words, numbers, marks, brackets, odd white space."""
 
+TOKEN_SHAPE_PIECES = st.sampled_from(
+    [
+        *"aZé.,%[]'’‘ʼ-‐‑… !?\n",
+        *["U.S.", "e.g.", "J.K.R.", "[W]e", "[sic]", "2,000", "3.5", "25%", "1st", "don’t"],
+        *["anti-regime", "G7", "٣", "½", "Ⅻ", "\u0301", "İ", "ǅ"],
+        *["A." * 13, "[" + "x" * 21 + "]e"],
+    ]
+)
+texts_of_token_shapes = st.lists(TOKEN_SHAPE_PIECES, max_size=30).map("".join)
+"""Texts glued from the rare shapes the tokenizer handles (initials, editorial letters, numbers,
+joiners, brackets) and the characters at their edges, to probe every branch of its pattern."""
+
 BRITISH_SPELLINGS = (
     ("colour", "color"),
     ("realised", "realized"),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 from quoteverify.text import (
+    _TOKEN,
+    _WORDISH,
     TokenKind,
     fold_case,
     fold_punctuation,
@@ -17,7 +20,45 @@ from quoteverify.text import (
     word_key,
     word_keys,
 )
-from tests.strategies import news_texts
+from tests.strategies import news_texts, texts_of_token_shapes
+
+# The tokenizer's pattern before it was restructured for speed, kept as the reference the
+# current one must agree with token for token: a restructuring may make a scan faster, never
+# change what it finds.
+_REFERENCE_JOINERS = (
+    "'\N{RIGHT SINGLE QUOTATION MARK}\N{LEFT SINGLE QUOTATION MARK}"
+    "\N{MODIFIER LETTER APOSTROPHE}\\-\N{HYPHEN}\N{NON-BREAKING HYPHEN}"
+)
+_REFERENCE_WORDING = r"""
+      (?P<acronym> (?:\p{L}\.){2,12}+ )
+    | (?P<word>
+        (?:\[\p{L}{1,20}+\])?+
+        \p{L} [\p{L}\p{M}\p{Nd}]*+
+        (?: [JOINERS] [\p{L}\p{M}\p{Nd}]++ )*+
+      )
+    | (?P<number> \p{N}++ (?:[.,]\p{N}++)*+ %?+ \p{L}*+ )
+    | (?P<bracket> \[ [^\[\]]{0,400}+ \] )
+""".replace("JOINERS", _REFERENCE_JOINERS)
+_REFERENCE_TOKEN = regex.compile(
+    _REFERENCE_WORDING
+    + r"""
+    | (?P<ellipsis> \N{HORIZONTAL ELLIPSIS} | \.\.\. | \.(?:\p{Zs}\.){2} )
+    | (?P<punctuation> [!?]{1,1000}+ | \[ | (?P<mark>[^\s\p{L}\p{N}\[]) (?P=mark){0,1000}+ )
+    """,
+    regex.VERBOSE,
+)
+_REFERENCE_WORDISH = regex.compile(
+    regex.sub(r"\(\?P<\w+>", "(?:", _REFERENCE_WORDING), regex.VERBOSE
+)
+
+
+def _token_kinds(pattern: regex.Pattern[str], text: str) -> list[tuple[int, int, str]]:
+    """Each match of a token pattern: its offsets and its kind (initials are words)."""
+    kinds = {"acronym": "word"}
+    return [
+        (m.start(), m.end(), kinds.get(m.lastgroup or "", m.lastgroup or ""))
+        for m in pattern.finditer(text)
+    ]
 
 
 def kinds_of(text: str) -> list[tuple[str, str]]:
@@ -114,6 +155,40 @@ def test_scan_words_matches_tokenize(text: str) -> None:
     assert words.texts == [t.text for t in wording]
     assert words.starts == [t.start for t in wording]
     assert words.keys == [t.key for t in wording]
+
+
+@given(st.one_of(st.text(), news_texts, texts_of_token_shapes))
+def test_scan_finds_what_the_reference_pattern_finds(text: str) -> None:
+    """The wording scan finds exactly the tokens, at exactly the offsets, of the reference."""
+    expected = [m.span() for m in _REFERENCE_WORDISH.finditer(text)]
+    assert [m.span() for m in _WORDISH.finditer(text)] == expected
+    assert list(zip(scan_words(text).starts, scan_words(text).ends, strict=True)) == expected
+
+
+@given(st.one_of(st.text(), news_texts, texts_of_token_shapes))
+def test_tokenize_finds_what_the_reference_pattern_finds(text: str) -> None:
+    """Every token, its offsets and its kind are those of the reference pattern."""
+    assert _token_kinds(_TOKEN, text) == _token_kinds(_REFERENCE_TOKEN, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. e.g. J.K. A.B.C.D.E.F.G.H.I.J.K.L.M.N. U.S don't don' -x x- [W]e [W] [sic] [",
+        "2,000 3.5 25% 1st 2,000,000.5% ½ Ⅻ٣ G7 anti-regime re‐elect you’re ‘quoted’",
+    ],
+)
+def test_reference_agrees_on_every_shape(text: str) -> None:
+    """The rare shapes, one by one: initials, editorial letters, numbers, joiners, brackets."""
+    assert _token_kinds(_TOKEN, text) == _token_kinds(_REFERENCE_TOKEN, text)
+    assert _WORDISH.findall(text) == _REFERENCE_WORDISH.findall(text)
+
+
+@pytest.mark.parametrize("unit", ["a'", "a-", "1,", "1.", "A.", "[a]", "[", "a", "1"])
+def test_scan_is_linear_on_repeated_shapes(unit: str) -> None:
+    """Long repetitions of a token's edge shapes scan (no backtracking blow-up)."""
+    text = unit * 20_000
+    assert _WORDISH.findall(text) == _REFERENCE_WORDISH.findall(text)
 
 
 def test_case_and_punctuation_folds() -> None:

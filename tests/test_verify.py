@@ -338,3 +338,27 @@ def test_planted_swap_is_a_transposition(edit: PlantedEdit) -> None:
 
 
 SEPARATORS = " ,.;–"
+
+
+@given(
+    words=st.lists(st.text("abcdefgh", min_size=1, max_size=6), min_size=30, max_size=120),
+    data=st.data(),
+)
+def test_scattered_case_changes_in_a_long_run(words: list[str], data: st.DataObject) -> None:
+    """Each stretch of re-cased neighbours in one long run is one case difference, no more."""
+    recased = data.draw(st.sets(st.integers(0, len(words) - 1), max_size=8))
+    variant_words = [w.upper() if i in recased else w for i, w in enumerate(words)]
+    canonical, variant = " ".join(words), " ".join(variant_words)
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    expected = []
+    for first in sorted(recased):
+        if first - 1 in recased:
+            continue  # inside a stretch already counted
+        last = first
+        while last + 1 in recased:
+            last += 1
+        expected.append((DifferenceKind.CASE, starts[first], starts[last] + len(words[last])))
+    found = verify(variant, canonical).differences
+    assert len(found) == len(expected)
+    assert [(d.kind, d.canonical.start, d.canonical.end) for d in found if d.canonical] == expected
+    assert apply_differences(canonical, found) == variant
