@@ -14,9 +14,9 @@ from typing import NamedTuple
 
 import attrs
 
+from quoteverify.context import ParagraphBefore, Previous, SentenceTable
 from quoteverify.cues import (
     Finding,
-    clause_subjects,
     find_after,
     find_before,
     find_later,
@@ -26,7 +26,7 @@ from quoteverify.errors import require_str
 from quoteverify.kinds import quote_kind
 from quoteverify.lexicon import pronouns
 from quoteverify.model import Quote, QuoteKind, Speaker
-from quoteverify.names import Kind, Mention, People, parse_phrase
+from quoteverify.names import Mention, People
 from quoteverify.sentences import (
     Paragraphs,
     Piece,
@@ -41,8 +41,8 @@ from quoteverify.speakers import SpeakerResolver
 _WINDOW_BEFORE = 60  # tokens of a sentence read before a quote
 _WINDOW_AFTER = 40  # and after it
 _GAP_TOKENS = 24  # longest attribution between two pieces of one split quote
-_PREVIOUS_CHARACTERS = 600  # of the sentence before, read for antecedents
 _NEXT_CHARACTERS = 300  # of the sentence after a quote that ends its sentence
+_BULLETS = frozenset("•●▪■◦‣*-–—·")
 _CONTINUING = (",", "—", "–", "-", "…", "!", "?")
 
 
@@ -114,13 +114,14 @@ def _local_attributions(text: str, pieces: Sequence[Piece]) -> dict[int, Local |
         j = i
         while j < len(pieces) and pieces[j].outer_start < end:
             j += 1
-        found.update(_read_paragraph(text, (start, end), pieces[i:j], i))
+        before = ParagraphBefore(text, start, pieces, i)
+        found.update(_read_paragraph(text, (start, end), pieces[i:j], i, before))
         i = j
     return found
 
 
 def _read_paragraph(
-    text: str, bounds: tuple[int, int], own: Sequence[Piece], first: int
+    text: str, bounds: tuple[int, int], own: Sequence[Piece], first: int, before: ParagraphBefore
 ) -> dict[int, Local | None]:
     start, end = bounds
     masked_text = masked(text, start, end, own)
@@ -137,56 +138,35 @@ def _read_paragraph(
             continue
         tokens = tokenize(masked_text[lo:hi], start + lo, piece_at)
         own_tokens = len(tokens)
-        previous = _Lazy(masked_text, starts, n, start)
+        previous = Previous(text, masked_text, (starts, n), start, before)
         if len(tokens) == 1 and tokens[0].is_quote and n + 2 < len(starts):
             # "“… INSTITUTIONS!!!” Trump posted on X.": the attribution follows the sentence
             # the quote's own punctuation ended; read it as part of that sentence.
             nxt = masked_text[starts[n + 1] : min(starts[n + 2], starts[n + 1] + _NEXT_CHARACTERS)]
             tokens += tokenize(nxt, start + starts[n + 1], piece_at)
+        sentence = SentenceTable(text, tokens)
         for q, token in enumerate(tokens[:own_tokens]):
             if token.is_quote:
-                local = _attribute_piece(tokens, q, previous)
-                found[token.piece] = local and _with_antecedents(text, local, previous)
+                found[token.piece] = _attribute_piece(sentence, q, previous)
     return found
 
 
-class _Lazy:
-    """The tokens of the sentence before sentence ``n``, read only if asked for."""
-
-    def __init__(self, masked_text: str, starts: Sequence[int], n: int, offset: int) -> None:
-        self._offset = offset
-        # the last _PREVIOUS_CHARACTERS of the sentence before, or nothing for the first one
-        lo = max(starts[n - 1], starts[n] - _PREVIOUS_CHARACTERS) if n else 0
-        self._lo, self._hi = lo, starts[n] if n else 0
-        self._masked_text = masked_text
-        self._tokens: list[Token] | None = None
-
-    def __call__(self) -> list[Token]:
-        if self._tokens is None:
-            stretch = self._masked_text[self._lo : self._hi]
-            self._tokens = tokenize(stretch, self._offset + self._lo, {})
-        return self._tokens
-
-    def ends_with_colon(self) -> bool:
-        """Whether the sentence before ends with a colon, read without tokenising it."""
-        return self._masked_text[self._lo : self._hi].rstrip().endswith(":")
-
-
-def _attribute_piece(tokens: list[Token], q: int, previous: _Lazy) -> Local | None:
+def _attribute_piece(sentence: SentenceTable, q: int, previous: Previous) -> Local | None:
+    tokens = sentence.tokens
     lo = max(0, q - _WINDOW_BEFORE)
     window = tokens[lo : q + _WINDOW_AFTER]
     k = q - lo
-    headline = _is_headline(window)
+    headline = sentence.is_headline(lo, lo + len(window))
     after = find_after(window, k, headline=headline)
     if after:
-        return Local(window, after, adjacent=True)
+        return _with_antecedents(sentence, Local(window, after, adjacent=True), lo, previous)
     finding = (
         find_before(window, k, headline=headline)
         or _named_before_colon(window, k)
         or find_later(window, k, headline=headline)
     )
     if finding:
-        return Local(window, finding, adjacent=False)
+        return _with_antecedents(sentence, Local(window, finding, adjacent=False), lo, previous)
     if k == 0 and previous.ends_with_colon():
         tail = previous()[-_WINDOW_BEFORE:]
         anchor = [*tail, Token(tokens[0].start, tokens[0].end, tokens[0].text, 0)]
@@ -195,41 +175,29 @@ def _attribute_piece(tokens: list[Token], q: int, previous: _Lazy) -> Local | No
     return None
 
 
-def _with_antecedents(text: str, local: Local, previous: _Lazy) -> Local:
-    """Attach the subjects a pronoun phrase may stand for: those of the sentence before and of
+def _with_antecedents(sentence: SentenceTable, local: Local, lo: int, previous: Previous) -> Local:
+    """Attach the subjects a pronoun phrase may stand for: those of the sentences before and of
     its own sentence up to the pronoun, nearest last."""
     finding = local.finding
     if finding.lo != finding.hi or local.tokens[finding.lo].text.lower() not in pronouns():
         return local
-    ranges = [*clause_subjects(previous(), len(previous()))]
-    ranges += clause_subjects(local.tokens, finding.lo)
-    mentions = []
-    for tokens, (lo, hi) in ranges:
-        mention = parse_phrase(text, tokens[lo : hi + 1])
-        if mention is not None and mention.kind is not Kind.PRONOUN:
-            mentions.append(mention)
-    mentions.sort(key=lambda m: m.start)
-    return local._replace(antecedents=tuple(mentions))
-
-
-def _is_headline(tokens: Sequence[Token]) -> bool:
-    if not tokens or tokens[-1].text == ".":
-        return False
-    words = [t.text for t in tokens if t.is_word and len(t.text) >= 4 and t.text.isalpha()]
-    capitals = sum(w[0].isupper() for w in words)
-    return len(words) >= 2 and capitals >= 0.75 * len(words)
+    own = sentence.antecedents(lo, lo + finding.lo)
+    return local._replace(antecedents=(*previous.antecedents(), *own))
 
 
 def _named_before_colon(tokens: Sequence[Token], q: int) -> Finding | None:
     """The headline form "Name: “…”": a bare name opening the sentence, then a colon."""
-    if q < 2 or tokens[q - 1].text != ":":
+    first = 0
+    while first < q and tokens[first].text in _BULLETS:  # "• Minister Karl Hennig: ‘…’"
+        first += 1
+    if q - first < 2 or tokens[q - 1].text != ":":
         return None
     lo = phrase_back(tokens, q - 2)
-    if lo != 0 or not tokens[0].text[0].isupper():
+    if lo != first or not tokens[first].text[0].isupper():
         return None
     colon = tokens[q - 1]
     return Finding(
-        0, q - 2, (tokens[0].start, tokens[q - 2].end), (colon.start, colon.end), False, 0.8
+        lo, q - 2, (tokens[lo].start, tokens[q - 2].end), (colon.start, colon.end), False, 0.8
     )
 
 

@@ -19,6 +19,7 @@ from quoteverify.lexicon import (
     source_heads,
     speech_nouns,
     speech_verbs,
+    title_words,
 )
 from quoteverify.names import DETERMINERS, is_possessive
 from quoteverify.sentences import Token
@@ -32,6 +33,9 @@ _TIME_LEADERS = frozenset(
 _PHRASE_LIMIT = 12
 _APPOSITIVE_LIMIT = 10
 _NOUN_MODIFIERS = 3
+_DATELINE_LIMIT = 6
+_RELATIVES = frozenset({"who", "that", "which"})
+_DASHES = frozenset({"—", "–", "-", "--"})
 
 
 class Finding(NamedTuple):
@@ -167,8 +171,8 @@ def _open_bracket(tokens: Sequence[Token], k: int) -> int:
 
 def _capital_before(tokens: Sequence[Token], k: int) -> bool:
     for i in range(k - 1, max(-1, k - 3), -1):
-        if tokens[i].is_word and tokens[i].text[0].isupper():
-            return True
+        if tokens[i].is_word and (tokens[i].text[0].isupper() or tokens[i].text.isdigit()):
+            return True  # "Local 412 of the … Union"
         if _lower(tokens[i]) not in CONNECTORS:
             return False
     return False
@@ -186,14 +190,12 @@ def subject_before(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
     j = _skip_back(tokens, v - 1)
     if j >= 0 and tokens[j].text == ",":
         return _subject_at_comma(tokens, j)
-    lo = phrase_back(tokens, j)
-    if lo is None:
-        return None
-    if lo == j and _lower(tokens[j]) in {"who", "that", "which"}:
+    if j >= 0 and _lower(tokens[j]) in _RELATIVES:  # "the office, which said": its antecedent
         k = j - 1 if j > 0 and tokens[j - 1].text == "," else j
-        lo2 = phrase_back(tokens, k - 1)
-        return (lo2, k - 1) if lo2 is not None else None
-    return lo, j
+        lo = phrase_back(tokens, k - 1)
+        return (lo, k - 1) if lo is not None else None
+    lo = phrase_back(tokens, j)
+    return (lo, j) if lo is not None else None
 
 
 def _subject_at_comma(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
@@ -370,8 +372,20 @@ def _verb_finding(tokens: Sequence[Token], v: int, form: VerbForm) -> Finding | 
         subject = subject_before(tokens, v)
         if subject is not None:
             return _possessed(tokens, subject, tokens[v], 0.9)
+    elif form is VerbForm.ING:
+        subject = _with_subject(tokens, v)
+        if subject is not None:
+            return _possessed(tokens, subject, tokens[v], 0.85)
     main = main_subject(tokens, v)
     return _possessed(tokens, main, tokens[v], 0.8) if main else None
+
+
+def _with_subject(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
+    """The subject of a participle after "with": "…, with the minister accusing Brussels"."""
+    subject = subject_before(tokens, v)
+    if subject is None or subject[0] == 0 or _lower(tokens[subject[0] - 1]) != "with":
+        return None
+    return subject
 
 
 def main_subject(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
@@ -414,12 +428,27 @@ def _ends_subject(tokens: Sequence[Token], v: int) -> bool:
         return True
     if tokens[v].text[0].isupper() or word in source_heads() or word in CONNECTORS:
         return False
+    if _is_role_before_name(tokens, v):
+        return False
     return (
         word not in DETERMINERS
         and word not in POSSESSIVE_DETERMINERS
         and (word in auxiliaries() or word not in function_words())
         and not is_possessive(tokens[v - 1].text)
-        and not _is_modifier(tokens, v)
+        and (word in function_words() or not _is_modifier(tokens, v))
+    )
+
+
+def _is_role_before_name(tokens: Sequence[Token], v: int) -> bool:
+    """A lower-case role between a capitalised word and a name: "Anchors coach Phil Varga"."""
+    nxt = tokens[v + 1] if v + 1 < len(tokens) else None
+    return (
+        _lower(tokens[v]) in title_words()
+        and tokens[v - 1].is_word
+        and tokens[v - 1].text[0].isupper()
+        and nxt is not None
+        and nxt.is_word
+        and nxt.text[0].isupper()
     )
 
 
@@ -429,14 +458,33 @@ def _is_modifier(tokens: Sequence[Token], v: int) -> bool:
     return nxt is not None and nxt.is_word and _lower(nxt) in source_heads()
 
 
-def _skip_introductions(tokens: Sequence[Token], upto: int) -> int:
+def skip_dateline(tokens: Sequence[Token]) -> int:
+    """Return where a sentence starts after an all-capitals dateline ("STRASBOURG — …").
+
+    >>> from quoteverify.sentences import tokenize
+    >>> skip_dateline(tokenize("NEW YORK — The mayor said", 0, {}))
+    3
+    """
     k = 0
+    while k < min(len(tokens), _DATELINE_LIMIT) and (
+        (tokens[k].is_word and tokens[k].text.isupper()) or (k and tokens[k].text == ",")
+    ):
+        k += 1
+    if 0 < k < len(tokens) and tokens[k].text in _DASHES:
+        return k + 1
+    return 0
+
+
+def _skip_introductions(tokens: Sequence[Token], upto: int) -> int:
+    k = skip_dateline(tokens)
     for _ in range(3):
         if k >= upto or not tokens[k].is_word:
             return k
         word = _lower(tokens[k])
-        opens_aside = (word in function_words() and word not in SUBJECT_PRONOUNS) or _is_adverb(
-            tokens[k].text
+        opens_aside = (
+            (word in function_words() and word not in SUBJECT_PRONOUNS)
+            or _is_adverb(tokens[k].text)
+            or _is_participle(tokens, k)
         )
         if not opens_aside or word in DETERMINERS:
             return k
@@ -445,6 +493,13 @@ def _skip_introductions(tokens: Sequence[Token], upto: int) -> int:
             return k
         k = comma + 1
     return k
+
+
+def _is_participle(tokens: Sequence[Token], k: int) -> bool:
+    """A participle opening an aside ("Speaking to reporters, …", "Asked about it, …")."""
+    word = _lower(tokens[k])
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return word.endswith(("ing", "ed")) and nxt is not None and nxt.is_word and nxt.text.islower()
 
 
 def find_later(tokens: Sequence[Token], q: int, *, headline: bool = False) -> Finding | None:
@@ -466,27 +521,3 @@ def find_later(tokens: Sequence[Token], q: int, *, headline: bool = False) -> Fi
         if after is not None and tokens[k - 1].text == ",":
             return _finding(tokens, after[0], after[1], token, confidence=0.75)
     return None
-
-
-def clause_subjects(
-    tokens: Sequence[Token], upto: int
-) -> list[tuple[Sequence[Token], tuple[int, int]]]:
-    """Return the subjects of a sentence before ``upto``: its leading subject and the subject of
-    each finite speech verb, in order (each with the tokens it indexes).
-
-    >>> from quoteverify.sentences import tokenize
-    >>> toks = tokenize("An aide told Reuters that Ann Lee said so", 0, {})
-    >>> [r for _, r in clause_subjects(toks, len(toks))]
-    [(0, 1), (5, 6)]
-    """
-    found: list[tuple[int, int]] = []
-    leading = leading_subject(tokens, upto)
-    if leading is not None:
-        found.append(leading)
-    for v in range(upto):
-        form = cue_form(tokens, v)
-        if form is not None and form is not VerbForm.ING:
-            subject = subject_before(tokens, v)
-            if subject is not None and subject not in found:
-                found.append(subject)
-    return [(tokens, subject) for subject in sorted(found)]

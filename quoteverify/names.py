@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
@@ -178,6 +179,9 @@ def _parse_noun_phrase(text: str, words: Sequence[Token]) -> Mention | None:
         return None
     surface = _surface(text, body)
     texts = [w.text for w in body]
+    affiliated = _affiliation(text, body, (start, end), has_determiner=has_determiner)
+    if affiliated is not None:
+        return affiliated
     split = _name_split(texts)
     if _is_titled_person(texts, split):
         return _person_or_role(
@@ -185,14 +189,43 @@ def _parse_noun_phrase(text: str, words: Sequence[Token]) -> Mention | None:
         )
     if any(_is_org_word(strip_possessive(t)) for t in texts if _is_capitalised(t)):
         return Mention(Kind.ORG, surface, start, end)
-    if "and" in texts[1:-1]:  # "China and Russia", "Arab and European officials"
-        return Mention(Kind.SOURCE, surface, start, end, None, None, plural=True)
-    head = strip_possessive(texts[-1]).lower()
-    if head in source_heads() and not _is_capitalised(texts[-1]):
-        kind = Kind.ORG if source_heads()[head] == "org" else Kind.SOURCE
-        surface = strip_possessive(surface)
-        return Mention(kind, surface, start, end, None, _gender_of(texts), head.endswith("s"))
+    unnamed = _unnamed(texts, surface, (start, end))
+    if unnamed is not None:
+        return unnamed
     return _person_or_role(text, body, surface, (start, end), split, has_determiner=has_determiner)
+
+
+def _unnamed(texts: Sequence[str], surface: str, bounds: tuple[int, int]) -> Mention | None:
+    """A phrase naming a group or an unnamed source: "China and Russia", "senior officials"."""
+    if "and" in texts[1:-1]:  # "China and Russia", "Arab and European officials"
+        return Mention(Kind.SOURCE, surface, *bounds, None, None, plural=True)
+    head = strip_possessive(texts[-1]).lower()
+    # a capitalised head is a name ("Ministry"), unless it stands alone ("Prosecutors say")
+    if head in source_heads() and (not _is_capitalised(texts[-1]) or len(texts) == 1):
+        kind = Kind.ORG if source_heads()[head] == "org" else Kind.SOURCE
+        plural = head.endswith("s")
+        return Mention(kind, strip_possessive(surface), *bounds, None, _gender_of(texts), plural)
+    return None
+
+
+def _affiliation(
+    text: str, body: Sequence[Token], bounds: tuple[int, int], *, has_determiner: bool
+) -> Mention | None:
+    """Read "A of (the) B": when A ends in an organisation word the whole phrase names the
+    organisation ("the Bank of England"); when A is a personal name, the person is the speaker
+    and B only their affiliation ("Nadia Farouk of the River Trust")."""
+    texts = [w.text for w in body]
+    of = next((i for i in range(1, len(texts) - 1) if texts[i] == "of"), None)
+    if of is None or any(_is_capitalised(t) and _is_title_word(t) for t in texts[of + 1 :]):
+        return None  # "Bank of England Governor Andrew Bailey" is a titled person
+    if _is_org_word(texts[of - 1]):
+        return Mention(Kind.ORG, _surface(text, body), *bounds)
+    if has_determiner or not _is_capitalised(texts[of - 1]) or texts[of - 1].isupper():
+        return None
+    owner = _parse_noun_phrase(text, body[:of])
+    if owner is None or owner.kind is not Kind.PERSON:
+        return None
+    return owner._replace(start=bounds[0], end=bounds[1])
 
 
 def _is_titled_person(texts: Sequence[str], split: int) -> bool:
@@ -221,10 +254,15 @@ def _person_or_role(
     role_words = texts[:split]
     role = _surface(text, body[:split]) if split else None
     gender = _gender_of(role_words)
+    if split == 0 and has_determiner:  # "the Harbour Gulls": people take no article
+        return Mention(Kind.ORG, surface, start, end, None, None, texts[-1].endswith("s"))
     if split < len(texts):
         name = _surface(text, body[split:])
         return Mention(Kind.PERSON, name, start, end, role, gender)
     if has_determiner or (role_words and all(_is_title_word(t) for t in role_words)):
+        return Mention(Kind.SOURCE, surface, start, end, role, gender, texts[-1].endswith("s"))
+    if all(t.isalpha() and t.islower() for t in texts) and texts[-1].endswith("s"):
+        # a bare plural common noun names a group: "…,’ say tenants"
         return Mention(Kind.SOURCE, surface, start, end, role, gender, texts[-1].endswith("s"))
     return None
 
@@ -324,12 +362,23 @@ class People:
             yield self._people[i]
             i -= 1
 
+    def after(self, position: int, reach: int) -> Iterator[Person]:
+        """Yield the people named in the ``reach`` characters after ``position``, nearest
+        first."""
+        i = bisect.bisect_right(self._starts, position)
+        while i < len(self._people) and self._people[i].start - position <= reach:
+            yield self._people[i]
+            i += 1
+
     def with_role(self, role: str, position: int, reach: int) -> str | None:
-        """Return the nearest person before ``position`` whose title includes ``role``."""
+        """Return the nearest person before ``position`` whose title includes ``role``, else the
+        nearest after it (a lede names the role, the next paragraph the person)."""
         wanted = role.lower().split()
-        for person in self.before(position, reach):
+        if not wanted:
+            return None
+        for person in itertools.chain(self.before(position, reach), self.after(position, reach)):
             have = person.role.lower().split()
-            if wanted and all(word in have for word in wanted):
+            if all(word in have for word in wanted):
                 return self.canonical(person.name)
         return None
 

@@ -181,7 +181,9 @@ class _Echo:
 
 
 def _is_role(name: str) -> bool:
-    return all(word.lower() in title_words() for word in name.split())
+    # "the president", "the French agriculture minister": a title at the head; every word of it
+    # must then appear in the holder's title, which keeps the match strict
+    return name.rsplit(maxsplit=1)[-1].lower() in title_words()
 
 
 def _normal(text: str) -> str:

@@ -407,3 +407,87 @@ def test_tokens_slice_their_own_text(text: str) -> None:
     tokens = tokenize(text, 7, {})
     assert all(("x" * 7 + text)[t.start : t.end] == t.text for t in tokens)
     assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ines Calder said the board had lied.\n\n“We were fooled,” she said.", "Ines Calder"),
+        ("Site manager Ines Calder spoke first.\n\n“We were fooled,” she said.", "Ines Calder"),
+        (
+            "The chair, Ines Calder, said the board lied.\n\n“We were fooled,” she said.",
+            "Ines Calder",
+        ),
+        ("Calder has run the site for years. She said it hurt.\n\n“It hurt,” she said.", "Calder"),
+        ("One man, who asked not to be named, spoke.\n\n“It hurt,” he said.", "man"),
+    ],
+)
+def test_pronoun_finds_its_antecedent_in_the_paragraph_before(text: str, name: str) -> None:
+    """A pronoun opening a paragraph stands for a subject of the paragraph before, named or not."""
+    assert name_of(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Gulls won again.\n\n“We were lucky,” he joked.",
+        "The Port Authority of Elm Bay said it would reopen.\n\n“We are ready,” she said.",
+        "Rail workers say he described the deal as “a trap.”",
+    ],
+)
+def test_he_or_she_never_stands_for_a_group_or_organisation(text: str) -> None:
+    """He and she link only to a compatible person; otherwise the name is None, mention kept."""
+    speaker = speaker_of(text)
+    assert speaker.name is None
+    assert speaker.mention is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Savings Bank of Elm Bay said rates were “too high.”", "Savings Bank of Elm Bay"),
+        ("The Port Council of the East said rates were “too high.”", "Port Council of the East"),
+        ("Ines Calder of the Elm Bay Trust said rates were “too high.”", "Ines Calder"),
+        ("Dr. Ines Calder of the Marsh Institute said it was “too high.”", "Ines Calder"),
+        ("Branch 7 of the Dock Workers Union said it was “too high.”", "Dock Workers Union"),
+    ],
+)
+def test_a_of_b_phrases(text: str, name: str) -> None:
+    """“A of B”: an organisation word ending A keeps the whole; a person's name, the person."""
+    found = name_of(text)
+    assert found is not None
+    assert found.endswith(name)
+
+
+def test_places_and_datelines_are_not_speakers() -> None:
+    """A place after in/at/to, and an all-capitals dateline, never become the speaker."""
+    text = "Ines Calder was firm. Speaking to voters in Leeds, she said it was “the end.”"
+    assert name_of(text) == "Ines Calder"
+    text = "DUBLIN — The talks failed, with the Irish finance minister accusing Paris of “theft.”"
+    text += "\n\nIrish Finance Minister Ines Calder left early."
+    assert name_of(text) == "Ines Calder"
+
+
+def test_lowercase_role_between_names_and_headline_bullets() -> None:
+    """“Gulls coach Ann Lee” is Ann Lee; a bullet before a headline colon is ignored; a bare
+    title in a headline is the one named holder of that title in the body."""
+    text = "Gulls coach Ann Lee was calm. Asked about it, she said it was “fine.”"
+    assert name_of(text) == "Ann Lee"
+    assert name_of("Key points:\n• Finance Minister Ann Lee: “We will not pay”") == "Ann Lee"
+    text = "Mayor: “We will rebuild”\n\nMayor Ann Lee spoke on Sunday."
+    assert name_of(text) == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("‘The rent is too high,’ say commuters.", "commuters"),
+        ("Rail fares ‘a scandal’, say commuters as board votes", "commuters"),
+        ("A reply came from the city’s parks office, which said it was “under review.”", "parks"),
+    ],
+)
+def test_common_noun_and_relative_pronoun_speakers(text: str, name: str) -> None:
+    """An inverted bare plural noun speaks (“…,’ say tenants”); “X, which said” is X speaking."""
+    found = name_of(text)
+    assert found is not None
+    assert name in found
