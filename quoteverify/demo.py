@@ -50,7 +50,11 @@ def example_articles() -> list[tuple[str, str]]:
 
 
 def wrapped(text: str, indent: str) -> list[str]:
-    """Return ``text`` on one or more lines of at most ``WIDTH`` columns, each indented."""
+    """Return ``text`` on one or more lines of at most ``WIDTH`` columns, each indented.
+
+    >>> wrapped("Help   is on\\nits way", "  ")
+    ['  Help is on its way']
+    """
     flat = " ".join(text.split())
     return textwrap.wrap(flat, WIDTH, initial_indent=indent, subsequent_indent=indent)
 

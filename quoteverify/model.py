@@ -78,7 +78,11 @@ class Span:
         return self.end - self.start
 
     def text(self, source: str) -> str:
-        """Return the slice of ``source`` this span covers."""
+        """Return the slice of ``source`` this span covers.
+
+        >>> Span(0, 4).text("Help is on its way")
+        'Help'
+        """
         return source[self.start : self.end]
 
     def to_list(self) -> list[int]:
@@ -130,12 +134,20 @@ class Quote:
 
     @property
     def start(self) -> int:
-        """Offset where the first piece starts."""
+        """Offset where the first piece starts.
+
+        >>> Quote("a b", (Span(3, 4), Span(9, 10))).start
+        3
+        """
         return self.spans[0].start if self.spans else 0
 
     @property
     def end(self) -> int:
-        """Offset where the last piece ends."""
+        """Offset where the last piece ends.
+
+        >>> Quote("a b", (Span(3, 4), Span(9, 10))).end
+        10
+        """
         return self.spans[-1].end if self.spans else 0
 
 
@@ -243,13 +255,25 @@ class Verification:
     score: float = attrs.field(validator=_unit_interval)
 
     def explain(self) -> str:
-        """Return a short report a journalist can read: the verdict, one line per difference."""
+        """Return a short report a journalist can read: the verdict, one line per difference.
+
+        >>> from quoteverify.verify import verify
+        >>> print(verify("Play it again, Sam.", "Play it, Sam.").explain())
+        MISQUOTE (score 0.75): words added, replaced or moved
+          insertion     "again" added after "Play it"
+        """
         from quoteverify.report import explain_verification  # noqa: PLC0415 (no import cycle)
 
         return explain_verification(self)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON-ready form of this verification."""
+        """Return the JSON-ready form of this verification.
+
+        >>> from quoteverify.verify import verify
+        >>> record = verify("keep protesting", "KEEP PROTESTING").to_dict()
+        >>> record["verdict"], [d["kind"] for d in record["differences"]]
+        ('equivalent', ['case'])
+        """
         from quoteverify.report import verification_to_dict  # noqa: PLC0415 (no import cycle)
 
         return verification_to_dict(self)
@@ -288,7 +312,11 @@ class CheckedQuote:
 
     @property
     def verification(self) -> Verification | None:
-        """The verification of the best match, if any."""
+        """The verification of the best match, if any.
+
+        >>> CheckedQuote(Quote("Hi", (Span(0, 2),)), match=None).verification is None
+        True
+        """
         return self.match.verification if self.match else None
 
 

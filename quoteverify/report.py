@@ -151,7 +151,12 @@ def quote_record(path: str, quote: Quote, source: str) -> dict[str, Any]:
 
 
 def statement_record(statement: Statement) -> dict[str, Any]:
-    """Return the JSON-ready form of a stored statement."""
+    """Return the JSON-ready form of a stored statement.
+
+    >>> from quoteverify.model import Statement
+    >>> statement_record(Statement(7, "Help is on its way.", speaker="Donald Trump"))["speaker"]
+    'Donald Trump'
+    """
     return {
         "id": statement.id,
         "text": statement.text,
@@ -162,7 +167,13 @@ def statement_record(statement: Statement) -> dict[str, Any]:
 
 
 def checked_record(path: str, checked: CheckedQuote, source: str) -> dict[str, Any]:
-    """Return the JSON-ready record of one checked quote."""
+    """Return the JSON-ready record of one checked quote: the quote's record, then its match.
+
+    >>> from quoteverify.model import CheckedQuote, Quote, Span
+    >>> record = checked_record("a.txt", CheckedQuote(Quote("Hi", [Span(1, 3)]), None), "“Hi”")
+    >>> record["text"], record["statement"], record["misattributed"]
+    ('Hi', None, False)
+    """
     match = checked.match
     return {
         **quote_record(path, checked.quote, source),
@@ -173,7 +184,13 @@ def checked_record(path: str, checked: CheckedQuote, source: str) -> dict[str, A
 
 
 def collation_record(collation: Collation) -> dict[str, Any]:
-    """Return the JSON-ready form of a collation; witnesses are named by their index."""
+    """Return the JSON-ready form of a collation; witnesses are named by their index.
+
+    >>> from quoteverify.collate import collate
+    >>> record = collation_record(collate(["KEEP PROTESTING!", "keep protesting"]))
+    >>> record["reading"], [w["verdict"] for w in record["witnesses"]]
+    ('KEEP PROTESTING', ['equivalent', 'equivalent'])
+    """
     divergent = {id(witness) for witness, _ in collation.divergent}
     return {
         "reading": collation.reading,
