@@ -20,28 +20,33 @@ from quoteverify.cues import (
     find_after,
     find_before,
     find_later,
-    phrase_back,
 )
 from quoteverify.errors import require_str
-from quoteverify.kinds import quote_kind
+from quoteverify.kinds import is_scare_quote, is_term_cue_before, quote_kind
 from quoteverify.lexicon import pronouns
 from quoteverify.model import Quote, QuoteKind, Speaker
 from quoteverify.names import Mention, People
+from quoteverify.phrases import phrase_back
 from quoteverify.sentences import (
     Paragraphs,
     Piece,
     Token,
+    Window,
     mark_extent,
     masked,
     sentence_starts,
     tokenize,
+    windows,
 )
 from quoteverify.speakers import SpeakerResolver
 
 _WINDOW_BEFORE = 60  # tokens of a sentence read before a quote
 _WINDOW_AFTER = 40  # and after it
 _GAP_TOKENS = 24  # longest attribution between two pieces of one split quote
+_GAP_CHARACTERS = 400  # and the most characters it may take, read before tokenising
 _NEXT_CHARACTERS = 300  # of the sentence after a quote that ends its sentence
+_COORDINATION_CHARACTERS = 8
+_COORDINATORS = frozenset({"and", "or", ""})
 _BULLETS = frozenset("•●▪■◦‣*-–—·")
 _CONTINUING = (",", "—", "–", "-", "…", "!", "?")
 
@@ -105,7 +110,8 @@ def _pieces(text: str, quotes: Sequence[Quote], outer: Sequence[int]) -> list[Pi
 
 
 def _local_attributions(text: str, pieces: Sequence[Piece]) -> dict[int, Local | None]:
-    """Find each piece's own attribution, reading each paragraph that holds pieces once."""
+    """Find each piece's own attribution, reading a bounded window of its paragraph around each
+    run of nearby pieces once."""
     paragraphs = Paragraphs(text)
     found: dict[int, Local | None] = {}
     i = 0
@@ -114,27 +120,32 @@ def _local_attributions(text: str, pieces: Sequence[Piece]) -> dict[int, Local |
         j = i
         while j < len(pieces) and pieces[j].outer_start < end:
             j += 1
-        before = ParagraphBefore(text, start, pieces, i)
-        found.update(_read_paragraph(text, (start, end), pieces[i:j], i, before))
+        for window in windows(text, (start, end), pieces, range(i, j)):
+            before = ParagraphBefore(text, start, pieces, i) if window.start == start else None
+            found.update(_read_window(text, window, pieces, before))
         i = j
     return found
 
 
-def _read_paragraph(
-    text: str, bounds: tuple[int, int], own: Sequence[Piece], first: int, before: ParagraphBefore
+def _read_window(
+    text: str, window: Window, pieces: Sequence[Piece], before: ParagraphBefore | None
 ) -> dict[int, Local | None]:
-    start, end = bounds
-    masked_text = masked(text, start, end, own)
+    start, end = window.start, window.end
+    inside = pieces[window.masks.start : window.masks.stop]
+    masked_text = masked(text, start, end, inside)
     starts = [*sentence_starts(masked_text), len(masked_text)]
-    piece_at = {p.outer_start: first + n for n, p in enumerate(own)}
+    piece_at = {p.outer_start: window.masks.start + n for n, p in enumerate(inside)}
+    own = range(window.first, window.last)
     found: dict[int, Local | None] = {}
-    cursor = 0  # the next piece not yet placed in a sentence: one walk, not a search per sentence
+    cursor = window.first  # the next piece not yet placed in a sentence: one walk
     for n, (lo, hi) in enumerate(itertools.pairwise(starts)):
         holds = False
-        while cursor < len(own) and own[cursor].outer_start < start + hi:
-            holds = holds or own[cursor].outer_start >= start + lo
+        while cursor < window.last and pieces[cursor].outer_start < start + hi:
+            holds = holds or pieces[cursor].outer_start >= start + lo
             cursor += 1
         if not holds:
+            if cursor >= window.last:
+                break
             continue
         tokens = tokenize(masked_text[lo:hi], start + lo, piece_at)
         own_tokens = len(tokens)
@@ -146,7 +157,7 @@ def _read_paragraph(
             tokens += tokenize(nxt, start + starts[n + 1], piece_at)
         sentence = SentenceTable(text, tokens)
         for q, token in enumerate(tokens[:own_tokens]):
-            if token.is_quote:
+            if token.is_quote and token.piece in own:
                 found[token.piece] = _attribute_piece(sentence, q, previous)
     return found
 
@@ -232,6 +243,8 @@ def _continues(text: str, before: Quote, quote: Quote, own: Local | None) -> boo
         return False
     gap_start = mark_extent(text, before.spans[-1].start, before.spans[-1].end)[1]
     gap_end = mark_extent(text, quote.spans[0].start, quote.spans[0].end)[0]
+    if gap_end - gap_start > _GAP_CHARACTERS:
+        return False  # too long to be only an attribution; never tokenised
     gap = text[gap_start:gap_end]
     if "\n" in gap and gap[gap.rindex("\n") :].strip():
         return False  # the next paragraph does not open with the quote
@@ -268,17 +281,25 @@ def _attribute_groups(
     results: dict[int, Quote] = {}
     group_of = {i: group[0] for group in groups for i in group}
     previous: tuple[int, Speaker] | None = None
+    last: tuple[Quote, QuoteKind] | None = None
     for group in groups:
         merged = _merge(quotes, group)
         kind = quote_kind(text, merged)
         speaker = None
-        if kind is not QuoteKind.TERM:
+        if last is not None and last[1] is QuoteKind.TERM and _coordinated(text, last[0], merged):
+            kind = QuoteKind.TERM  # "“logistics” and “vendor support”": a list of terms
+        elif kind is not QuoteKind.TERM:
             findings = [found for i in group for found in pieces_of.get(i, [])]
             speaker = _best(resolver, findings, merged)
             speaker = speaker or _inherited(previous, paragraphs, merged)
             speaker = speaker or resolver.echo(merged)
-            if speaker is None and kind is QuoteKind.PARTIAL:
+            if speaker is None and kind is QuoteKind.PARTIAL and is_scare_quote(text, merged):
                 kind = QuoteKind.TERM
+        elif not is_term_cue_before(text, merged):
+            # "her “once-in-a-generation” moment": a modifier repeating someone's words
+            speaker = resolver.echo(merged)
+            kind = QuoteKind.PARTIAL if speaker else kind
+        last = (merged, kind)
         if speaker is not None:
             resolver.remember(merged, speaker)
             previous = (paragraphs.index(merged.end), speaker)
@@ -287,6 +308,15 @@ def _attribute_groups(
         if outer[i] >= 0:
             results[i] = _nested(text, quote, results.get(group_of.get(outer[i], -1)))
     return [results[i] for i in sorted(results, key=lambda i: quotes[i].start)]
+
+
+def _coordinated(text: str, before: Quote, quote: Quote) -> bool:
+    """Whether only "and", "or" or a comma stands between two quotes."""
+    gap_start = mark_extent(text, before.spans[-1].start, before.spans[-1].end)[1]
+    gap_end = mark_extent(text, quote.spans[0].start, quote.spans[0].end)[0]
+    if not 0 < gap_end - gap_start <= _COORDINATION_CHARACTERS:
+        return False
+    return text[gap_start:gap_end].strip(" ,\u00a0").lower() in _COORDINATORS
 
 
 def _merge(quotes: Sequence[Quote], group: Sequence[int]) -> Quote:

@@ -12,9 +12,9 @@ import bisect
 import itertools
 from collections.abc import Sequence
 
-from quoteverify.cues import cue_form, leading_subject, subject_before
 from quoteverify.lexicon import VerbForm
 from quoteverify.names import Kind, Mention, parse_phrase
+from quoteverify.phrases import cue_form, leading_subject, subject_before
 from quoteverify.sentences import Piece, Token, masked, sentence_starts, tokenize
 
 PREVIOUS_CHARACTERS = 600  # of the sentences before, read for antecedents
@@ -166,7 +166,7 @@ class Previous:
         masked_text: str,
         cuts: tuple[Sequence[int], int],
         offset: int,
-        before: ParagraphBefore,
+        before: ParagraphBefore | None,
     ) -> None:
         starts, n = cuts
         first = max(0, n - _SENTENCES_BACK)

@@ -1,8 +1,8 @@
-"""Cues ("said", "his post", "according to") and the speaker phrases they point to, read in the
-tokens of one sentence.
+"""Cues ("said", "his post", "according to", "as X put it") and the speaker phrases they point
+to, read in the tokens of one sentence; the phrases themselves are found by ``phrases.py``.
 
-Every search here is bounded: a speaker phrase is at most a dozen tokens, an appositive at most
-ten, and the scans run over one sentence that the caller has already cut to a bounded window.
+Every search here is bounded: the scans run over one sentence that the caller has already cut
+to a bounded window.
 """
 
 from __future__ import annotations
@@ -12,30 +12,26 @@ from typing import NamedTuple
 
 from quoteverify.lexicon import (
     VerbForm,
-    auxiliaries,
-    calendar_words,
     function_words,
-    pronouns,
-    source_heads,
     speech_nouns,
-    speech_verbs,
-    title_words,
 )
-from quoteverify.names import DETERMINERS, is_possessive
+from quoteverify.names import is_possessive
+from quoteverify.phrases import (
+    PHRASE_LIMIT,
+    POSSESSIVE_DETERMINERS,
+    cue_form,
+    leading_subject,
+    phrase_back,
+    subject_after,
+    subject_before,
+)
 from quoteverify.sentences import Token
 
-POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "de", "al", "&"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "who", "we", "i"})
-_TIME_LEADERS = frozenset(
-    {"on", "late", "early", "last", "this", "next", "in", "at", "the", "past"}
-)
-_PHRASE_LIMIT = 12
-_APPOSITIVE_LIMIT = 10
 _NOUN_MODIFIERS = 3
-_DATELINE_LIMIT = 6
-_RELATIVES = frozenset({"who", "that", "which"})
-_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _lower(token: Token) -> str:
+    return token.text.lower()
 
 
 class Finding(NamedTuple):
@@ -49,197 +45,6 @@ class Finding(NamedTuple):
     cue: tuple[int, int]
     possessor: bool
     confidence: float
-
-
-def _lower(token: Token) -> str:
-    return token.text.lower()
-
-
-def _is_adverb(word: str) -> bool:
-    return word.islower() and len(word) > 4 and word.endswith("ly")
-
-
-def _previous_word(tokens: Sequence[Token], i: int) -> int:
-    j = i - 1
-    while j >= 0 and tokens[j].is_word and _is_adverb(tokens[j].text):
-        j -= 1
-    return j
-
-
-def cue_form(tokens: Sequence[Token], i: int, *, headline: bool = False) -> VerbForm | None:
-    """Return the form of the speech verb at ``tokens[i]``, or ``None`` if it is not one here.
-
-    >>> from quoteverify.sentences import tokenize
-    >>> toks = tokenize("his post said officials say the state", 0, {})
-    >>> [cue_form(toks, i) for i in range(len(toks))][1:5]
-    [None, <VerbForm.PAST: 'past'>, None, <VerbForm.PRESENT: 'present'>]
-    """
-    token = tokens[i]
-    form = speech_verbs().get(token.text if not headline else token.text.lower())
-    if form is None:
-        return None
-    j = _previous_word(tokens, i)
-    before = _lower(tokens[j]) if j >= 0 else ""
-    if before in DETERMINERS or before in POSSESSIVE_DETERMINERS or is_possessive(before):
-        return None  # a noun: "the post", "his call"
-    if form is VerbForm.PRESENT and not headline and not _present_ok(tokens, i, j):
-        return None
-    return form
-
-
-def _present_ok(tokens: Sequence[Token], i: int, j: int) -> bool:
-    if j < 0:
-        return False
-    before = tokens[j]
-    word = _lower(before)
-    if before.text == "," or before.is_quote:  # inverted: "…, say Arab and European officials."
-        return i + 1 < len(tokens) and tokens[i + 1].is_word
-    if not before.is_word:
-        return False
-    return (
-        word in SUBJECT_PRONOUNS
-        or word in auxiliaries()
-        or word == "to"
-        or word in source_heads()
-        or (before.text[0].isupper() and word not in function_words())
-    )
-
-
-def _skip_back(tokens: Sequence[Token], j: int) -> int:
-    """Step back from ``j`` over auxiliaries, adverbs and time phrases ("on Tuesday")."""
-    while j >= 0 and tokens[j].is_word:
-        word = _lower(tokens[j])
-        if word in auxiliaries() or _is_adverb(tokens[j].text):
-            j -= 1
-        elif word in calendar_words() or word.isdigit():
-            j -= 1
-            while j >= 0 and _lower(tokens[j]) in _TIME_LEADERS:
-                j -= 1
-        elif word == "as" and j > 0 and _lower(tokens[j - 1]) in {"quoted", "cited"}:
-            j -= 2
-        else:
-            break
-    return j
-
-
-def phrase_back(tokens: Sequence[Token], j: int) -> int | None:
-    """Return where the noun phrase ending at ``tokens[j]`` starts, or ``None`` if none ends there.
-
-    >>> from quoteverify.sentences import tokenize
-    >>> toks = tokenize("Meanwhile, the Institute for the Study of War (ISW) wrote", 0, {})
-    >>> " ".join(t.text for t in toks[phrase_back(toks, 11) : 12])
-    'the Institute for the Study of War ( ISW )'
-    """
-    if j < 0 or not (tokens[j].is_word or tokens[j].text == ")"):
-        return None
-    if _lower(tokens[j]) in pronouns():
-        return j
-    k, capitalised = j, False
-    while k >= 0 and j - k < _PHRASE_LIMIT:
-        token = tokens[k]
-        if token.text == ")" and k == j:
-            k = _open_bracket(tokens, k)
-            continue
-        if not token.is_word or (k < j and cue_form(tokens, k) is not None):
-            break
-        word = _lower(token)
-        if _is_function(token) and word not in POSSESSIVE_DETERMINERS:
-            if capitalised and word in CONNECTORS and _capital_before(tokens, k):
-                k -= 1
-                continue
-            if word in DETERMINERS:
-                return k
-            break
-        if word in POSSESSIVE_DETERMINERS:
-            return k
-        capitalised = capitalised or token.text[0].isupper()
-        k -= 1
-    return k + 1 if k < j else None
-
-
-def _is_function(token: Token) -> bool:
-    # "US" and "IT" in capitals are names, not the pronouns
-    return _lower(token) in function_words() and not token.text.isupper()
-
-
-def _open_bracket(tokens: Sequence[Token], k: int) -> int:
-    for i in range(k - 1, max(-1, k - 6), -1):
-        if tokens[i].text == "(":
-            return i - 1
-    return k - 1
-
-
-def _capital_before(tokens: Sequence[Token], k: int) -> bool:
-    for i in range(k - 1, max(-1, k - 3), -1):
-        if tokens[i].is_word and (tokens[i].text[0].isupper() or tokens[i].text.isdigit()):
-            return True  # "Local 412 of the … Union"
-        if _lower(tokens[i]) not in CONNECTORS:
-            return False
-    return False
-
-
-def subject_before(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
-    """Return the token range of the subject of the verb at ``v`` (appositives and relative
-    pronouns looked through), or ``None``.
-
-    >>> from quoteverify.sentences import tokenize
-    >>> toks = tokenize("Maria Lind, a spokeswoman, has said", 0, {})
-    >>> subject_before(toks, 7)
-    (0, 1)
-    """
-    j = _skip_back(tokens, v - 1)
-    if j >= 0 and tokens[j].text == ",":
-        return _subject_at_comma(tokens, j)
-    if j >= 0 and _lower(tokens[j]) in _RELATIVES:  # "the office, which said": its antecedent
-        k = j - 1 if j > 0 and tokens[j - 1].text == "," else j
-        lo = phrase_back(tokens, k - 1)
-        return (lo, k - 1) if lo is not None else None
-    lo = phrase_back(tokens, j)
-    return (lo, j) if lo is not None else None
-
-
-def _subject_at_comma(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
-    p = j - 1
-    while p >= 0 and j - p <= _APPOSITIVE_LIMIT and tokens[p].text != ",":
-        p -= 1
-    if p < 0 or tokens[p].text != "," or p == j - 1:
-        return None
-    first = tokens[p + 1]
-    if first.is_word and first.text[0].isupper() and _lower(first) not in function_words():
-        return p + 1, j - 1  # "the president’s spokeswoman, Karine Lopez, said"
-    k = _skip_back(tokens, p - 1)
-    lo = phrase_back(tokens, k)
-    return (lo, k) if lo is not None else None
-
-
-def subject_after(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
-    """Return the token range of an inverted subject after the verb at ``v`` ("said Trump").
-
-    >>> from quoteverify.sentences import tokenize
-    >>> toks = tokenize("said Maria Lind, a spokeswoman", 0, {})
-    >>> subject_after(toks, 0)
-    (1, 2)
-    """
-    k = v + 1
-    while k < len(tokens) and k - v <= _PHRASE_LIMIT:
-        token = tokens[k]
-        if not token.is_word and token.text not in "()":
-            break
-        if k > v + 1 and _lower(token) in function_words() and not _connects(tokens, k):
-            break
-        k += 1
-    if k == v + 1:
-        return None
-    hi = k - 1
-    return (v + 1, hi) if phrase_back(tokens, hi) is not None else None
-
-
-def _connects(tokens: Sequence[Token], k: int) -> bool:
-    word = _lower(tokens[k])
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    if word not in CONNECTORS or nxt is None or not nxt.is_word:
-        return False
-    return nxt.text[0].isupper() or _lower(nxt) in CONNECTORS
 
 
 def _noun_possessor(tokens: Sequence[Token], n: int) -> int | None:
@@ -303,7 +108,7 @@ def _attribution_at(tokens: Sequence[Token], k: int, *, headline: bool) -> Findi
     if form is not None:
         after = subject_after(tokens, k)
         return _finding(tokens, after[0], after[1], tokens[k], confidence=0.95) if after else None
-    for v in range(k + 1, min(len(tokens), k + _PHRASE_LIMIT + 4)):
+    for v in range(k + 1, min(len(tokens), k + PHRASE_LIMIT + 4)):
         if tokens[v].is_quote or tokens[v].text in {".", "!", "?", ";", ":"}:
             return None
         if cue_form(tokens, v, headline=headline) is not None:
@@ -354,6 +159,10 @@ def find_before(tokens: Sequence[Token], q: int, *, headline: bool = False) -> F
             found = _according_to(tokens, k, 0.85)
             if found:
                 return found
+        if _lower(token) == "it" and k > 0 and _lower(tokens[k - 1]) == "put":
+            found = _put_it(tokens, k)
+            if found:
+                return found
         form = cue_form(tokens, k, headline=headline)
         if form is not None:
             return _verb_finding(tokens, k, form) or possessed
@@ -364,6 +173,19 @@ def find_before(tokens: Sequence[Token], q: int, *, headline: bool = False) -> F
                 lo = owner if lo is None else lo
                 possessed = _finding(tokens, lo, owner, token, confidence=0.85, mention_hi=k)
     return possessed
+
+
+def _put_it(tokens: Sequence[Token], k: int) -> Finding | None:
+    """ "as Quintana put it, “…”": the idiom's subject is the speaker."""
+    subject = subject_before(tokens, k - 1)
+    if subject is None:
+        return None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    after_as = subject[0] > 0 and _lower(tokens[subject[0] - 1]) == "as"
+    if not after_as and not (nxt and (nxt.is_quote or nxt.text in ",:")):
+        return None
+    cue = Token(tokens[k - 1].start, tokens[k].end, "put it")
+    return _finding(tokens, subject[0], subject[1], cue, confidence=0.85)
 
 
 def _verb_finding(tokens: Sequence[Token], v: int, form: VerbForm) -> Finding | None:
@@ -398,108 +220,6 @@ def main_subject(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
             if subject is not None:
                 return subject
     return leading_subject(tokens, v)
-
-
-def leading_subject(tokens: Sequence[Token], upto: int) -> tuple[int, int] | None:
-    """Return the subject that opens a sentence, after introductory phrases ("On Tuesday, …").
-
-    >>> from quoteverify.sentences import tokenize
-    >>> toks = tokenize("Inside Iran, Supreme Leader Ali Khamenei praised them", 0, {})
-    >>> leading_subject(toks, 8)
-    (3, 6)
-    """
-    k = _skip_introductions(tokens, upto)
-    if k >= upto or not tokens[k].is_word:
-        return None
-    if _lower(tokens[k]) in SUBJECT_PRONOUNS:
-        return k, k
-    for v in range(k + 1, upto + 1):
-        token = tokens[v] if v < len(tokens) else None
-        if token is None or not token.is_word or _ends_subject(tokens, v):
-            j = _skip_back(tokens, v - 1)
-            lo = phrase_back(tokens, j)
-            return (lo, j) if lo is not None and lo >= k else None
-    return None
-
-
-def _ends_subject(tokens: Sequence[Token], v: int) -> bool:
-    word = _lower(tokens[v])
-    if cue_form(tokens, v) is not None:
-        return True
-    if tokens[v].text[0].isupper() or word in source_heads() or word in CONNECTORS:
-        return False
-    if _is_role_before_name(tokens, v):
-        return False
-    return (
-        word not in DETERMINERS
-        and word not in POSSESSIVE_DETERMINERS
-        and (word in auxiliaries() or word not in function_words())
-        and not is_possessive(tokens[v - 1].text)
-        and (word in function_words() or not _is_modifier(tokens, v))
-    )
-
-
-def _is_role_before_name(tokens: Sequence[Token], v: int) -> bool:
-    """A lower-case role between a capitalised word and a name: "Anchors coach Phil Varga"."""
-    nxt = tokens[v + 1] if v + 1 < len(tokens) else None
-    return (
-        _lower(tokens[v]) in title_words()
-        and tokens[v - 1].is_word
-        and tokens[v - 1].text[0].isupper()
-        and nxt is not None
-        and nxt.is_word
-        and nxt.text[0].isupper()
-    )
-
-
-def _is_modifier(tokens: Sequence[Token], v: int) -> bool:
-    # a lower-case word before a source head is part of the phrase: "the attorney general"
-    nxt = tokens[v + 1] if v + 1 < len(tokens) else None
-    return nxt is not None and nxt.is_word and _lower(nxt) in source_heads()
-
-
-def skip_dateline(tokens: Sequence[Token]) -> int:
-    """Return where a sentence starts after an all-capitals dateline ("STRASBOURG — …").
-
-    >>> from quoteverify.sentences import tokenize
-    >>> skip_dateline(tokenize("NEW YORK — The mayor said", 0, {}))
-    3
-    """
-    k = 0
-    while k < min(len(tokens), _DATELINE_LIMIT) and (
-        (tokens[k].is_word and tokens[k].text.isupper()) or (k and tokens[k].text == ",")
-    ):
-        k += 1
-    if 0 < k < len(tokens) and tokens[k].text in _DASHES:
-        return k + 1
-    return 0
-
-
-def _skip_introductions(tokens: Sequence[Token], upto: int) -> int:
-    k = skip_dateline(tokens)
-    for _ in range(3):
-        if k >= upto or not tokens[k].is_word:
-            return k
-        word = _lower(tokens[k])
-        opens_aside = (
-            (word in function_words() and word not in SUBJECT_PRONOUNS)
-            or _is_adverb(tokens[k].text)
-            or _is_participle(tokens, k)
-        )
-        if not opens_aside or word in DETERMINERS:
-            return k
-        comma = next((i for i in range(k, min(upto, k + 14)) if tokens[i].text == ","), None)
-        if comma is None:
-            return k
-        k = comma + 1
-    return k
-
-
-def _is_participle(tokens: Sequence[Token], k: int) -> bool:
-    """A participle opening an aside ("Speaking to reporters, …", "Asked about it, …")."""
-    word = _lower(tokens[k])
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    return word.endswith(("ing", "ed")) and nxt is not None and nxt.is_word and nxt.text.islower()
 
 
 def find_later(tokens: Sequence[Token], q: int, *, headline: bool = False) -> Finding | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from quoteverify.lexicon import function_words, speech_verbs, term_cues
+from quoteverify.lexicon import function_words, naming_verbs, speech_verbs, term_cues
 from quoteverify.model import Quote, QuoteKind
 from quoteverify.names import DETERMINERS, is_possessive
 from quoteverify.sentences import mark_extent
@@ -20,6 +20,9 @@ _QUOTATION_MARK = regex.compile(r"\p{Quotation_Mark}")
 _OPENERS = frozenset(".!?:,;—–-([•…")
 _SENTENCE_END = frozenset(".!?")
 _TERM_WORDS = 4
+# present tense names a thing ("the team calls it …"); "called the plan …" reports a remark
+_CALL = frozenset({"call", "calls"})
+_NAMING_REACH = 4  # words before a quote searched for a naming verb
 _SENTENCE_WORDS = 3
 _CLAUSE_WORDS = 4
 _MODIFIER_DETERMINERS = DETERMINERS | {
@@ -53,10 +56,13 @@ def quote_kind(text: str, quote: Quote) -> QuoteKind:
     inner = text[span.start : span.end]
     before = text[max(0, outer_start - _CONTEXT) : outer_start].rsplit("\n", 1)[-1]
     after = text[outer_end : outer_end + _CONTEXT].split("\n", 1)[0]
-    words_before = [w.lower() for w in _LAST_WORDS.findall(before[-_CONTEXT // 2 :])[-2:]]
+    recent = [w.lower() for w in _LAST_WORDS.findall(before)[-_NAMING_REACH:]]
+    words_before = recent[-2:]
     inner_words = inner.split(maxsplit=_CLAUSE_WORDS)
-    if _introduced_as_term(words_before) or _modifies_noun(
-        inner, inner_words, words_before, after
+    if (
+        _introduced_as_term(recent)
+        or _modifies_noun(inner, inner_words, words_before, after)
+        or _is_title(inner, inner_words, words_before, after)
     ):
         return QuoteKind.TERM
     first = _FIRST_CHARACTER.search(inner)
@@ -72,10 +78,88 @@ def quote_kind(text: str, quote: Quote) -> QuoteKind:
     return QuoteKind.DIRECT if ends and len(inner_words) >= _SENTENCE_WORDS else QuoteKind.PARTIAL
 
 
-def _introduced_as_term(words_before: list[str]) -> bool:
-    return bool(words_before) and (
-        words_before[-1] in term_cues() or " ".join(words_before) in term_cues()
-    )
+def is_term_cue_before(text: str, quote: Quote) -> bool:
+    """Whether the words before a quote present it as a term ("so-called", "known locally
+    as", "to label the payments").
+
+    >>> from quoteverify.model import Span
+    >>> text = "the site, known locally as ‘the Crescent’, is empty"
+    >>> is_term_cue_before(text, Quote("the Crescent", (Span(28, 40),)))
+    True
+    """
+    if not quote.spans:
+        return False
+    outer_start = mark_extent(text, quote.spans[0].start, quote.spans[0].end)[0]
+    before = text[max(0, outer_start - _CONTEXT) : outer_start].rsplit("\n", 1)[-1]
+    return _introduced_as_term([w.lower() for w in _LAST_WORDS.findall(before)[-_NAMING_REACH:]])
+
+
+def _introduced_as_term(recent: list[str]) -> bool:
+    """A term cue in the last words, an adverb allowed inside it ("known locally as"), or a
+    naming verb a few words back ("label the transfers “…”")."""
+    if any(word in naming_verbs() for word in recent) or _names_a_thing(recent):
+        return True
+    words = [w for w in recent[-3:] if not _is_adverb(w)][-2:]
+    return bool(words) and (words[-1] in term_cues() or " ".join(words) in term_cues())
+
+
+def _names_a_thing(recent: list[str]) -> bool:
+    """ "calls the phenomenon “…”": a naming "call" with a noun phrase for its object."""
+    return len(recent) >= 3 and recent[-3] in _CALL and recent[-2] in _MODIFIER_DETERMINERS
+
+
+def is_scare_quote(text: str, quote: Quote) -> bool:
+    """Whether a quote nobody is said to speak reads as scare quotes: one or two lower-case
+    words closing a noun phrase ("his own water “framework” in 2019").
+
+    >>> from quoteverify.model import Span
+    >>> is_scare_quote("his own water “framework” in 2019", Quote("", (Span(15, 24),)))
+    True
+    >>> is_scare_quote("trade would “collapse” soon", Quote("", (Span(13, 21),)))
+    False
+    """
+    if not quote.spans:
+        return False
+    span = quote.spans[0]
+    outer_start = mark_extent(text, span.start, span.end)[0]
+    before = text[max(0, outer_start - _CONTEXT) : outer_start].rsplit("\n", 1)[-1]
+    recent = [w.lower() for w in _LAST_WORDS.findall(before)[-_NAMING_REACH:]]
+    inner = text[span.start : span.end]
+    return _is_scare_quote(inner, inner.split(maxsplit=_CLAUSE_WORDS), recent)
+
+
+def _is_scare_quote(inner: str, inner_words: list[str], recent: list[str]) -> bool:
+    if not 0 < len(inner_words) <= 2 or not inner[:1].islower():
+        return False
+    if inner.rstrip()[-1:] in {*_SENTENCE_END, ",", ";", ":"}:
+        return False
+    if any(w in speech_verbs() or w == "to" for w in recent):
+        return False
+    if not recent:
+        return False
+    last = recent[-1]
+    if last in _MODIFIER_DETERMINERS or is_possessive(last):
+        return True  # "the “framework”"
+    # "his own water “framework”", not "the line would “hold firm”"
+    opens = any(w in _MODIFIER_DETERMINERS or is_possessive(w) for w in recent[-3:-1])
+    return opens and last not in function_words()
+
+
+def _is_adverb(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly")
+
+
+def _is_title(inner: str, inner_words: list[str], words_before: list[str], after: str) -> bool:
+    """A name in capitals after "the" or a titled work's noun, ending no sentence: "a copy of
+    the “Riverside Charter” in 2023"."""
+    if not words_before or not 0 < len(inner_words) <= _TERM_WORDS:
+        return False
+    if words_before[-1] != "the" and "the " + words_before[-1] not in term_cues():
+        return False  # "the “Riverside Charter”", "whose 2019 book “The Quiet Abyss”"
+    if inner.rstrip()[-1:] in {*_SENTENCE_END, ",", ";", ":"}:
+        return False
+    capitalised = [w for w in inner_words if w.lower() not in function_words()]
+    return bool(capitalised) and all(w[:1].isupper() for w in capitalised) and bool(after)
 
 
 def _modifies_noun(
@@ -96,6 +180,6 @@ def _modifies_noun(
     word = following.group()
     if word in function_words() or word in speech_verbs():
         return False
-    return any(w in _MODIFIER_DETERMINERS or is_possessive(w) for w in words_before) and (
-        not words_before or (words_before[-1] != "to" and words_before[-1] not in speech_verbs())
-    )
+    return any(w in _MODIFIER_DETERMINERS or is_possessive(w) for w in words_before) and not any(
+        w == "to" or w in speech_verbs() for w in words_before
+    )  # "what she called a “…” plan" is her word for it, not a name

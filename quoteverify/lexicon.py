@@ -182,3 +182,23 @@ def auxiliaries() -> frozenset[str]:
     (True, True)
     """
     return frozenset(_lines("auxiliaries.txt"))
+
+
+@functools.cache
+def documents() -> frozenset[str]:
+    """Return the nouns for documents and plans that "it" may stand for ("plan", "report").
+
+    >>> "plan" in documents(), "minister" in documents()
+    (True, False)
+    """
+    return frozenset(_lines("documents.txt"))
+
+
+@functools.cache
+def naming_verbs() -> frozenset[str]:
+    """Return the inflected verbs that give something a name ("labelled", "dubbed").
+
+    >>> "label" in naming_verbs(), "said" in naming_verbs()
+    (True, False)
+    """
+    return frozenset(_lines("naming_verbs.txt"))

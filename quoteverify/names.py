@@ -16,6 +16,7 @@ import regex
 
 from quoteverify.lexicon import (
     calendar_words,
+    documents,
     function_words,
     name_particles,
     organisation_words,
@@ -27,6 +28,7 @@ from quoteverify.lexicon import (
 from quoteverify.sentences import Token
 
 DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
+AFFILIATIONS = frozenset({"for", "at", "with", "of"})  # "a spokesperson for the ministry"
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _ACRONYM = regex.compile(r"\p{Lu}{2,}+s?")
 # A run of capitalised words (with name particles between them) or a personal pronoun.
@@ -56,7 +58,8 @@ class Kind(enum.Enum):
 
 class Mention(NamedTuple):
     """A parsed speaker phrase: what it names, the name as the article words it, and what it says
-    of the speaker (role, gender ``"m"``/``"f"``, plural)."""
+    of the speaker (role, gender ``"m"``/``"f"``, plural); ``document`` when the phrase is a
+    document or plan of the one it names ("Brennan’s plan"), which only "it" may stand for."""
 
     kind: Kind
     name: str | None
@@ -65,6 +68,7 @@ class Mention(NamedTuple):
     role: str | None = None
     gender: str | None = None
     plural: bool = False
+    document: bool = False
 
 
 def is_possessive(word: str) -> bool:
@@ -157,6 +161,10 @@ def parse_phrase(text: str, tokens: Sequence[Token]) -> Mention | None:
     ('source', 'senior Iranian official', None, None)
     >>> parse("the Institute for the Study of War (ISW)")
     ('org', 'Institute for the Study of War (ISW)', None, None)
+    >>> parse("Brennan’s water plan")
+    ('person', 'Brennan’s', None, None)
+    >>> parse("a spokesperson for the Pacific Minerals Consortium")
+    ('source', 'spokesperson for the Pacific Minerals Consortium', None, None)
     """
     words = [t for t in tokens if not t.is_quote]
     if not words:
@@ -167,7 +175,20 @@ def parse_phrase(text: str, tokens: Sequence[Token]) -> Mention | None:
         return Mention(
             Kind.PRONOUN, None, words[0].start, words[0].end, None, pronoun.gender, plural
         )
-    return _parse_noun_phrase(text, words)
+    return _owner_of_document(text, words) or _parse_noun_phrase(text, words)
+
+
+def _owner_of_document(text: str, words: Sequence[Token]) -> Mention | None:
+    """ "Brennan’s plan", "the company’s annual report": the owner, marked as a document's."""
+    if len(words) < 2 or words[-1].text.lower() not in documents():
+        return None
+    owner = next((i for i in range(len(words) - 1) if is_possessive(words[i].text)), None)
+    if owner is None:
+        return None
+    mention = _parse_noun_phrase(text, words[: owner + 1])
+    if mention is None or mention.kind is Kind.PRONOUN:
+        return None
+    return mention._replace(start=words[0].start, end=words[-1].end, document=True)
 
 
 def _parse_noun_phrase(text: str, words: Sequence[Token]) -> Mention | None:
@@ -180,6 +201,8 @@ def _parse_noun_phrase(text: str, words: Sequence[Token]) -> Mention | None:
     surface = _surface(text, body)
     texts = [w.text for w in body]
     affiliated = _affiliation(text, body, (start, end), has_determiner=has_determiner)
+    if affiliated is None and _is_affiliated_source(texts):
+        affiliated = Mention(Kind.SOURCE, surface, start, end, None, _gender_of(texts[:1]))
     if affiliated is not None:
         return affiliated
     split = _name_split(texts)
@@ -226,6 +249,16 @@ def _affiliation(
     if owner is None or owner.kind is not Kind.PERSON:
         return None
     return owner._replace(start=bounds[0], end=bounds[1])
+
+
+def _is_affiliated_source(texts: Sequence[str]) -> bool:
+    """An unnamed source described by where they work: "spokesperson for the Trust"."""
+    return (
+        len(texts) > 2
+        and texts[1] in AFFILIATIONS
+        and texts[0].islower()
+        and (texts[0] in source_heads() or texts[0] in title_words())
+    )
 
 
 def _is_titled_person(texts: Sequence[str], split: int) -> bool:
@@ -293,6 +326,7 @@ class People:
         self._starts: list[int] = []
         self._forms: dict[str, Counter[str]] = defaultdict(Counter)
         self._votes: dict[str, Counter[str]] = defaultdict(Counter)
+        self._organisations: dict[str, Counter[str]] = defaultdict(Counter)
         span_starts = [s for s, _ in masked_spans]
         for match in _NAME_RUN.finditer(text):
             if not _inside(match.start(), masked_spans, span_starts):
@@ -306,7 +340,10 @@ class People:
         while words and (words[0].lower() in function_words() or _is_possessive_word(words[0])):
             start += len(words[0]) + 1
             words = words[1:]
-        if len(words) < 2 or any(_is_org_word(w) for w in words):
+        if len(words) < 2:
+            return
+        if any(_is_org_word(w) for w in words):
+            self._add_organisation(words)
             return
         if is_possessive(words[-1]):
             words[-1] = strip_possessive(words[-1])
@@ -323,6 +360,28 @@ class People:
         gender = _gender_of(words[:split]) if split else None
         if gender:
             self._votes[name_words[-1]][gender] += 3
+
+    def _add_organisation(self, words: list[str]) -> None:
+        """Index an organisation's name, up to its last organisation word, by its first word."""
+        last = max(i for i, word in enumerate(words) if _is_org_word(word))
+        if last > 0:
+            self._organisations[words[0]][" ".join(words[: last + 1])] += 1
+
+    def organisation(self, name: str) -> str:
+        """Return the fullest name the document gives an organisation that ``name`` shortens
+        ("Northwind" → "Northwind Foods"), or ``name`` itself.
+
+        >>> People("Northwind Foods cut jobs. Northwind said so.", []).organisation("Northwind")
+        'Northwind Foods'
+        """
+        words = name.split()
+        forms = self._organisations.get(words[0]) if words else None
+        if not forms or any(_is_org_word(word) for word in words):
+            return name
+        longer = [f for f in forms.items() if f[0].split()[: len(words)] == words]
+        if not longer:
+            return name
+        return max(longer, key=lambda item: (len(item[0].split()), item[1]))[0]
 
     def _vote_pronoun(self, position: int, pronoun: str) -> None:
         gender = pronouns()[pronoun].gender

@@ -89,8 +89,7 @@ class SpeakerResolver:
         for mention in reversed(antecedents):
             if mention.start >= pronoun.start or mention.name is None:
                 continue
-            plural = mention.plural or mention.kind is Kind.ORG
-            if pronoun.plural != plural or (pronoun.gender is None and not pronoun.plural):
+            if not _agrees(pronoun, mention):
                 continue
             name = self._name(mention, 1.0)[0]
             gender = mention.gender or (self._people.gender(name) if name else None)
@@ -102,7 +101,12 @@ class SpeakerResolver:
         if mention.name is None:
             return None, confidence
         if mention.kind is Kind.PERSON:
-            return self._people.canonical(strip_possessive(mention.name)), confidence
+            name = self._people.canonical(strip_possessive(mention.name))
+            if not self._people.knows(name):  # "Northwind" short for "Northwind Foods"
+                name = self._people.organisation(name)
+            return name, confidence
+        if mention.kind is Kind.ORG:
+            return self._people.organisation(strip_possessive(mention.name)), confidence
         if mention.kind is Kind.SOURCE and _is_role(mention.name):
             holder = self._people.with_role(mention.name, mention.start, _REACH)
             if holder:
@@ -178,6 +182,16 @@ class _Echo:
         if self._words is None:
             self._words = _normal(self.text)
         return self._words
+
+
+def _agrees(pronoun: Mention, mention: Mention) -> bool:
+    """Whether a pronoun may stand for a mention: "it" for an organisation or a document
+    ("Brennan’s plan … It promises"), "they" for a group or an organisation, "he" and "she"
+    for one person."""
+    if pronoun.gender is None and not pronoun.plural:
+        return mention.kind is Kind.ORG or mention.document
+    plural = mention.plural or mention.kind is Kind.ORG
+    return pronoun.plural == plural and not mention.document
 
 
 def _is_role(name: str) -> bool:

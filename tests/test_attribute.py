@@ -9,6 +9,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+import quoteverify as qv
 from quoteverify.attribute import attribute_quotes
 from quoteverify.model import Quote, QuoteKind, Span, Speaker
 from quoteverify.sentences import tokenize
@@ -491,3 +492,99 @@ def test_common_noun_and_relative_pronoun_speakers(text: str, name: str) -> None
     found = name_of(text)
     assert found is not None
     assert name in found
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "name"),
+    [
+        (
+            (
+                "Harbor Mills Group said on Monday that it would close a plant, citing what it "
+                "called “weak orders” from builders."
+            ),
+            0,
+            "Harbor Mills Group",
+        ),
+        (
+            (
+                "Mayor Dana Whitfield unveiled a transit plan on Friday. Whitfield’s plan is "
+                "long. It vows to “rethink” routes."
+            ),
+            0,
+            "Dana Whitfield",
+        ),
+        (
+            "Kestrel Airways cut its routes. “We had no choice,” Kestrel said in a statement.",
+            0,
+            "Kestrel Airways",
+        ),
+        ("Any quick fix is, as Tomas Ferrer put it, “a fairy tale.”", 0, "Tomas Ferrer"),
+        (
+            "Governor Ines Salo described what she called a “bold” budget on Monday.",
+            0,
+            "Ines Salo",
+        ),
+        (
+            "An official at the Danube Shipping Authority said the canal was “closed for now.”",
+            0,
+            "official at the Danube Shipping Authority",
+        ),
+    ],
+)
+def test_pronouns_organisations_and_idioms_resolve(text: str, index: int, name: str) -> None:
+    """ "it" finds an organisation or a document's owner, short company names expand, "as X put
+    it" is a cue, and an unnamed source keeps its employer in its description."""
+    assert name_of(text, index) == name
+
+
+def test_it_never_stands_for_a_person() -> None:
+    """ "it" does not resolve to a person named just before."""
+    text = "Ravi Menon spoke at length. It was, he said, “a long night.”"
+    assert name_of(text) == "Ravi Menon"
+    assert name_of("Ravi Menon spoke. It looked “grim” to everyone.") != "Ravi Menon"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The old mill, known locally as ‘the Wheel’, will close.", QuoteKind.TERM),
+        ("Clerks were told to tag the refunds “adjustments” in the ledger.", QuoteKind.PARTIAL),
+        ("Staff were told to label the refunds “adjustments” in the ledger.", QuoteKind.TERM),
+        ("The crew calls the wreck “the ghost ship.”", QuoteKind.TERM),
+        ("The board approved its own road “strategy” in 2019.", QuoteKind.TERM),
+        ("Critics said the deal would “hurt families” for years.", QuoteKind.PARTIAL),
+        ("Nobody knew whether the line would “hold firm” this winter.", QuoteKind.PARTIAL),
+        ("Her 2015 album “Salt Roads” sold well.", QuoteKind.TERM),
+    ],
+)
+def test_terms_need_a_sign_of_naming(text: str, kind: QuoteKind) -> None:
+    """A quote with no cue is a term only when something names or scare-quotes it; otherwise
+    it stays a fragment of someone's words."""
+    assert attributed(text)[0].kind is kind
+
+
+def test_terms_listed_together_are_all_terms() -> None:
+    """A quote joined by "and" to a term is a term too."""
+    text = "He had staff label the fees “service” and “handling” on invoices."
+    assert [q.kind for q in attributed(text)] == [QuoteKind.TERM, QuoteKind.TERM]
+
+
+def test_a_title_inside_an_attributed_quote_is_a_term() -> None:
+    """A capitalised title after "the" inside someone's words is a term, with no speaker."""
+    text = "‘We all signed the “Tenant Pledge” last year,’ said Ada Quist."
+    outer, inner = qv.extract(text)
+    assert outer.speaker is not None
+    assert outer.speaker.name == "Ada Quist"
+    assert (inner.kind, inner.speaker) == (QuoteKind.TERM, None)
+
+
+def test_a_modifier_repeating_earlier_words_is_their_partial() -> None:
+    """A quoted modifier that repeats someone's earlier words is that speaker's fragment."""
+    text = (
+        "Senator Lia Moreau signed what she called a “historic” deal on Monday.\n\n"
+        "If Moreau wants her “historic” moment to last, she must act."
+    )
+    second = attributed(text)[1]
+    assert second.kind is QuoteKind.PARTIAL
+    assert second.speaker is not None
+    assert second.speaker.name == "Lia Moreau"

@@ -54,3 +54,24 @@ def test_every_span_slices_to_the_quote(text: str) -> None:
         if quote.speaker is not None:
             for span in (quote.speaker.mention, quote.speaker.cue):
                 assert span is None or span.end <= len(text)
+
+
+def test_a_quote_in_a_two_megabyte_sentence_keeps_its_speaker() -> None:
+    """A quote inside a 2 MB sentence is attributed to the speaker named right next to it."""
+    filler = "and the rain kept falling on the town " * 27_000
+    text = "The storm came " + filler + "when Mayor Ana Ruiz said “we are ready” " + filler + "."
+    assert len(text) > 2_000_000
+    (quote,) = qv.extract(text)
+    assert quote.text == "we are ready"
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Ana Ruiz"
+
+
+def test_quotes_far_apart_in_one_sentence_each_find_their_speaker() -> None:
+    """Two quotes a megabyte apart in one sentence are read each in its own window."""
+    filler = "while the river rose " * 50_000
+    text = "“Stay inside,” Chief Omar Haddad said " + filler + "and Dr Lena Park said “Wait.”"
+    first, second = qv.extract(text)
+    assert first.speaker is not None
+    assert second.speaker is not None
+    assert (first.speaker.name, second.speaker.name) == ("Omar Haddad", "Lena Park")
