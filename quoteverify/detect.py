@@ -25,7 +25,8 @@ on a stack per paragraph. The rules, in the order they apply:
   spaced in French, excepted), and a mark with space on both sides is a stray.
 - Spans leave out the space just inside the marks (French « Bonjour »).
 - Quotes nest at most ``marks.NESTING_LIMIT`` deep; deeper openers are strays. This bounds
-  the output (each quote's text is a copy of its span) to a few times the input's size.
+  the output (each quote's text is a copy of its span) to a few times the input's size. At the
+  limit, marks that can only open are skipped at C speed up to the next mark that might close.
 - A run of four or more marks is decoration, never quotation. Empty quotations are not reported.
 - Multi-paragraph quotes: a paragraph whose outermost quote is still open at its end, followed
   by a paragraph that starts with the same opening mark, continues that quote (one span per
@@ -63,6 +64,8 @@ from quoteverify.marks import (
     INCHES,
     MARKS,
     NESTING_LIMIT,
+    OPEN_AFTER_SPACE,
+    OPENING_ONLY,
     PAIRS,
     PARAGRAPH_BREAKS,
     PUNCTUATION,
@@ -103,6 +106,26 @@ _EVENTS: Final = regex.compile(
         )
       )
     | (?P<para> [{_BREAK_CLASS}] [{_SPACE_CLASS}]*+ )  # a break, and blank lines after it
+    """,
+    regex.VERBOSE,
+)
+
+# With quotes nested to the limit, openers change nothing. This finds the next event that may
+# still matter, skipping at C speed the marks that can only open or be ignored (see ``_action``):
+# a mark that might close or propose, ' or ‘ before n (the elided 'n' skips the mark after it),
+# or a paragraph break. Decoration is skipped whole, as ``_EVENTS`` reads it, so scanning can
+# resume where this stops.
+_NEXT_AT_LIMIT: Final = regex.compile(
+    rf"""
+    [{_MARK_CLASS}]{{{DECORATION_RUN},}}+ (*SKIP)(*FAIL)  # decoration
+    | (?! [{regex.escape(OPENING_ONLY)}]                 # „ ‚ 「 『 only open
+        | (?<=[{_SPACE_CLASS}])
+          (?: [{regex.escape(OPEN_AFTER_SPACE)}]          # “ " open, ” hugs no word
+            | [{_APOSTROPHE_CLASS}] (?![nN])              # ' ‘ open, ’ hugs no word
+            | [{_GUILLEMET_CLASS}] (?=[A-Za-z0-9])        # «Wir opens
+          )
+      ) [{_MARK_CLASS}]
+    | [{_BREAK_CLASS}]
     """,
     regex.VERBOSE,
 )
@@ -248,8 +271,18 @@ class _Scan:
         self.skip_until = 0  # marks before this offset belong to an elision (rock 'n' roll)
 
     def run(self) -> list[Quote]:
-        text, known, mark = self.text, _actions.get, self.mark
-        for event in _EVENTS.finditer(text):
+        resume: int | None = 0
+        while resume is not None:
+            resume = self.scan(resume)
+        self.end_paragraph(len(self.text), len(self.text))
+        self.found.sort(key=lambda quote: quote.start)
+        return self.found
+
+    def scan(self, start: int) -> int | None:
+        """Handle the events from ``start`` on; once quotes nest to the limit, stop and return
+        where to resume, past the marks that can only open (None at the end of the text)."""
+        text, known, mark, stack = self.text, _actions.get, self.mark, self.stack
+        for event in _EVENTS.finditer(text, start):
             kind, at = event.lastgroup, event.start()
             if kind == "mark" and at >= self.skip_until:
                 window = text[at - 1 : at + 2] if at else "\n" + text[:2]
@@ -257,13 +290,14 @@ class _Scan:
                     window += "\n"  # the end of the text acts as a line break
                 action = known(window)
                 mark(at, _cached_action(window) if action is None else action)
+                if len(stack) >= NESTING_LIMIT:
+                    following = _NEXT_AT_LIMIT.search(text, at + 1)
+                    return following.start() if following else len(text)
             elif kind == "para":
-                if self.stack:
+                if stack:
                     self.end_paragraph(at, event.end())
                 self.paragraph_start = event.end()
-        self.end_paragraph(len(text), len(text))
-        self.found.sort(key=lambda quote: quote.start)
-        return self.found
+        return None
 
     def mark(self, at: int, action: int) -> None:
         if self.carried is not None and at == self.paragraph_start:

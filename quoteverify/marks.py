@@ -140,6 +140,19 @@ DECORATION_RUN: Final = 4
 #: Quotes nested deeper than this are not prose: their openers are taken for strays.
 NESTING_LIMIT: Final = 8
 
+#: Marks that only ever open: once quotes nest to the limit, they change nothing.
+OPENING_ONLY: Final = "".join(mark for mark, how in BEHAVIOUR.items() if how is Behaviour.OPENS)
+
+#: Marks that, after a space, can only open or be ignored (” after a space hugs no word): once
+#: quotes nest to the limit they change nothing either. Left out: guillemets, which may close
+#: after a space (« Bonjour »), and apostrophes, which may start an elided word (rock 'n' roll).
+OPEN_AFTER_SPACE: Final = "".join(
+    mark
+    for mark, how in BEHAVIOUR.items()
+    if how in {Behaviour.CLOSES, Behaviour.LEANS_OPEN, Behaviour.SYMMETRIC}
+    and mark not in APOSTROPHES
+)
+
 #: Line and paragraph separators, as ``str.splitlines`` knows them: a quote never spans one
 #: except by the multi-paragraph convention.
 PARAGRAPH_BREAKS: Final = "\n\r\v\f\x1c\x1d\x1e\x85\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}"

@@ -9,8 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteverify.detect import find_quotes, marks_around, paragraph_bounds
-from quoteverify.marks import PARAGRAPH_BREAKS
+from quoteverify.detect import (
+    _NEXT_AT_LIMIT,
+    CLOSE,
+    PROPOSE,
+    UNLESS_ELISION,
+    _action,
+    find_quotes,
+    marks_around,
+    paragraph_bounds,
+)
+from quoteverify.marks import MARKS, PARAGRAPH_BREAKS
 from quoteverify.model import Quote, QuoteKind, Span
 from tests.corpus import ARTICLE_IDS, CASES, GOLD_IDS, article, gold
 from tests.strategies import (
@@ -19,6 +28,12 @@ from tests.strategies import (
     quote_free_texts,
     stray_paragraphs,
     well_formed_quotes,
+)
+
+_WINDOW_SIDES = st.one_of(
+    st.sampled_from([*MARKS, *PARAGRAPH_BREAKS, " ", "\N{IDEOGRAPHIC SPACE}", "a", "n", "N", "6"]),
+    st.sampled_from(["б", "漢", "(", ",", "—", ":", "/"]),
+    st.characters(),
 )
 
 
@@ -128,6 +143,28 @@ def test_deep_nesting_is_bounded() -> None:
     """Nesting deeper than the limit does not multiply the output."""
     text = "“a ‘b " * 5_000 + "c’ d” " * 5_000
     assert len(find_quotes(text)) <= 16
+
+
+def test_quotes_nested_to_the_limit_still_close() -> None:
+    """With quotes nested to the limit, later openers are strays but a closer still closes."""
+    text = "So “a ‘b «c „d 「e “f ‘g «h „i 「j ‘k z’ y” x.\nShe said “ok”."
+    assert [q.text for q in find_quotes(text)] == ["f ‘g «h „i 「j ‘k z’ y", "ok"]
+
+
+def test_elision_at_the_limit_still_hides_its_mark() -> None:
+    """At the limit, the second mark of rock 'n' roll is still no possible closer."""
+    text = "“a ‘b «c „d 「e “f ‘g 'h rock 'n' roll y' z"
+    assert "h rock 'n' roll y" in [q.text for q in find_quotes(text)]
+
+
+@given(_WINDOW_SIDES, st.sampled_from(MARKS), _WINDOW_SIDES)
+def test_marks_skipped_at_the_limit_only_open(before: str, mark: str, after: str) -> None:
+    """A mark skipped at the nesting limit can only open or be ignored, and starts no 'n'."""
+    window = before + mark + after
+    if _NEXT_AT_LIMIT.match(window, 1) is None:
+        action = _action(window)
+        assert not action & (CLOSE | PROPOSE)
+        assert not (action & UNLESS_ELISION and after in "nN")
 
 
 # --- helpers for attribution ---------------------------------------------------------------
