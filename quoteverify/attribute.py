@@ -77,10 +77,18 @@ def attribute_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     outer = _outer_quotes(ordered)
     pieces = _pieces(text, ordered, outer)
     people = People(text, [(p.outer_start, p.outer_end) for p in pieces])
-    local = _local_attributions(text, pieces)
+    paragraphs = Paragraphs(text)
+    local = _local_attributions(text, pieces, paragraphs)
     groups = _join_split_quotes(text, ordered, outer, pieces, local)
     return _attribute_groups(
-        text, ordered, outer, groups, local=local, pieces=pieces, people=people
+        text,
+        ordered,
+        outer,
+        groups,
+        local=local,
+        pieces=pieces,
+        people=people,
+        paragraphs=paragraphs,
     )
 
 
@@ -109,10 +117,11 @@ def _pieces(text: str, quotes: Sequence[Quote], outer: Sequence[int]) -> list[Pi
     return pieces
 
 
-def _local_attributions(text: str, pieces: Sequence[Piece]) -> dict[int, Local | None]:
+def _local_attributions(
+    text: str, pieces: Sequence[Piece], paragraphs: Paragraphs
+) -> dict[int, Local | None]:
     """Find each piece's own attribution, reading a bounded window of its paragraph around each
     run of nearby pieces once."""
-    paragraphs = Paragraphs(text)
     found: dict[int, Local | None] = {}
     i = 0
     while i < len(pieces):
@@ -270,9 +279,9 @@ def _attribute_groups(
     local: dict[int, Local | None],
     pieces: Sequence[Piece],
     people: People,
+    paragraphs: Paragraphs,
 ) -> list[Quote]:
     resolver = SpeakerResolver(text, people)
-    paragraphs = Paragraphs(text)
     pieces_of: dict[int, list[Local]] = {}
     for n, piece in enumerate(pieces):
         found = local.get(n)

@@ -209,15 +209,22 @@ def sentence_starts(masked_paragraph: str) -> list[int]:
     """
     starts = [0]
     for match in _SENTENCE_END.finditer(masked_paragraph):
-        nxt = match.end()
+        end = match.end()
+        nxt = end
         while nxt < len(masked_paragraph) and masked_paragraph[nxt].isspace():
             nxt += 1
-        last = _LAST_WORD.search(masked_paragraph, max(0, match.end() - 24), match.end())
-        word = last.group().lstrip("([\"'“‘") if last else ""
-        if word.endswith(".") and _is_abbreviation(word, masked_paragraph[nxt : nxt + 1]):
+        # only a sentence end whose last character is a period may belong to an abbreviation
+        if masked_paragraph[end - 1] == "." and _ends_abbreviation(masked_paragraph, end, nxt):
             continue
         starts.append(nxt)
     return starts
+
+
+def _ends_abbreviation(masked_paragraph: str, end: int, nxt: int) -> bool:
+    """Whether the word ending at ``end`` (with its period) is an abbreviation or an initial."""
+    last = _LAST_WORD.search(masked_paragraph, max(0, end - 24), end)
+    word = last.group().lstrip("([\"'“‘") if last else ""
+    return word.endswith(".") and _is_abbreviation(word, masked_paragraph[nxt : nxt + 1])
 
 
 def _is_abbreviation(word: str, following: str) -> bool:
