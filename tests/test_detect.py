@@ -96,7 +96,21 @@ def test_article_004_every_double_opener_closes() -> None:
 # --- data-driven cases ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", _cases("detect_synthetic.jsonl"), ids=lambda case: case["id"])
+def _expected_to_pass(cases: list[dict[str, Any]]) -> list[Any]:
+    """The cases as parameters, a case with a ``known_failure`` marked as a strict xfail."""
+    return [
+        pytest.param(
+            case,
+            id=case["id"],
+            marks=[pytest.mark.xfail(strict=True, reason=case["known_failure"])]
+            if "known_failure" in case
+            else [],
+        )
+        for case in cases
+    ]
+
+
+@pytest.mark.parametrize("case", _expected_to_pass(_cases("detect_synthetic.jsonl")))
 def test_synthetic_case(case: dict[str, Any]) -> None:
     """Each rule of detection, on a sentence written for it, gives the expected pieces."""
     assert _pieces(case["text"]) == case["quotes"]
