@@ -9,6 +9,7 @@ from typing import Any
 
 CASES = Path(__file__).parent / "cases"
 HELDOUT = CASES / "heldout"
+FRESH = CASES / "fresh"
 ARTICLE_IDS = (
     "000_09814493ac21565f",
     "001_7ee494f466d0b32a",
@@ -44,6 +45,22 @@ def heldout_article(article_id: str) -> str:
 def heldout_gold(article_id: str) -> list[dict[str, Any]]:
     """Return the gold records of a held-out article, one dict per quoted span."""
     lines = (HELDOUT / f"{article_id}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def fresh_ids() -> list[str]:
+    """Return the ids of the fresh articles (``cases/fresh/NN_slug.txt``), in order."""
+    return sorted(path.stem for path in FRESH.glob("*.txt"))
+
+
+def fresh_article(article_id: str) -> str:
+    """Return the text of a fresh article, read exactly as its gold's offsets expect."""
+    return (FRESH / f"{article_id}.txt").read_bytes().decode("utf-8")
+
+
+def fresh_gold(article_id: str) -> list[dict[str, Any]]:
+    """Return the gold records of a fresh article, one dict per quoted span."""
+    lines = (FRESH / f"{article_id}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
