@@ -9,12 +9,12 @@ resolved against the people the document names, indexed once), and sets its kind
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import attrs
 
-from quoteverify.context import ParagraphBefore, Previous, SentenceTable
+from quoteverify.context import Antecedents, ParagraphBefore, Previous, Read, SentenceTable
 from quoteverify.cues import (
     Finding,
     find_after,
@@ -53,13 +53,14 @@ _CONTINUING = (",", "—", "–", "-", "…", "!", "?")
 
 class Local(NamedTuple):
     """A quote piece's own attribution: the tokens the finding indexes, the finding, whether it
-    directly follows the piece, and, when its phrase is a pronoun, the subjects of the sentence
-    before it and of its own sentence up to it (candidate antecedents)."""
+    directly follows the piece, and, when its phrase is a pronoun, the subjects of its own
+    sentence up to it and of the sentences before (candidate antecedents, nearest first, read
+    only as far as the resolver asks)."""
 
     tokens: Sequence[Token]
     finding: Finding
     adjacent: bool
-    antecedents: tuple[Mention, ...] = ()
+    antecedents: Iterable[Mention] = ()
 
 
 def attribute_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -147,6 +148,7 @@ def _read_window(
     own = range(window.first, window.last)
     found: dict[int, Local | None] = {}
     cursor = window.first  # the next piece not yet placed in a sentence: one walk
+    read: Read | None = None  # the last sentence tokenised, offered to the next as its previous
     for n, (lo, hi) in enumerate(itertools.pairwise(starts)):
         holds = False
         while cursor < window.last and pieces[cursor].outer_start < start + hi:
@@ -158,15 +160,17 @@ def _read_window(
             continue
         tokens = tokenize(masked_text[lo:hi], start + lo, piece_at)
         own_tokens = len(tokens)
-        previous = Previous(text, masked_text, (starts, n), start, before)
+        known = read if read is not None and read.end == start + lo else None
+        previous = Previous(text, masked_text, (starts, n), start, before, known=known)
+        read = Read(start + lo, start + hi, tokens)
         if len(tokens) == 1 and tokens[0].is_quote and n + 2 < len(starts):
             # "“… INSTITUTIONS!!!” Trump posted on X.": the attribution follows the sentence
             # the quote's own punctuation ended; read it as part of that sentence.
             nxt = masked_text[starts[n + 1] : min(starts[n + 2], starts[n + 1] + _NEXT_CHARACTERS)]
-            tokens += tokenize(nxt, start + starts[n + 1], piece_at)
+            tokens = tokens + tokenize(nxt, start + starts[n + 1], piece_at)  # read keeps its own
         sentence = SentenceTable(text, tokens)
         for q, token in enumerate(tokens[:own_tokens]):
-            if token.is_quote and token.piece in own:
+            if token.piece in own:  # a quote token (words have piece -1) read by this window
                 found[token.piece] = _attribute_piece(sentence, q, previous)
     return found
 
@@ -196,13 +200,12 @@ def _attribute_piece(sentence: SentenceTable, q: int, previous: Previous) -> Loc
 
 
 def _with_antecedents(sentence: SentenceTable, local: Local, lo: int, previous: Previous) -> Local:
-    """Attach the subjects a pronoun phrase may stand for: those of the sentences before and of
-    its own sentence up to the pronoun, nearest last."""
+    """Attach the subjects a pronoun phrase may stand for: those of its own sentence up to the
+    pronoun, then of the sentences before, worked out only when the resolver asks."""
     finding = local.finding
     if finding.lo != finding.hi or local.tokens[finding.lo].text.lower() not in pronouns():
         return local
-    own = sentence.antecedents(lo, lo + finding.lo)
-    return local._replace(antecedents=(*previous.antecedents(), *own))
+    return local._replace(antecedents=Antecedents(sentence, (lo, lo + finding.lo), previous))
 
 
 def _named_before_colon(tokens: Sequence[Token], q: int) -> Finding | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
-from quoteverify.lexicon import VerbForm
+from quoteverify.lexicon import VerbForm, speech_verbs
 from quoteverify.names import Kind, Mention, parse_phrase
 from quoteverify.phrases import cue_form, leading_subject, subject_before
 from quoteverify.sentences import Piece, Token, masked, sentence_starts, tokenize
@@ -39,7 +40,10 @@ def clause_subjects(
     leading = leading_subject(tokens, upto)
     if leading is not None:
         found.add(leading)
+    verbs = speech_verbs()
     for v in range(upto):
+        if tokens[v].text not in verbs:  # most words are not: skip the full test
+            continue
         form = cue_form(tokens, v)
         if form is not None and form is not VerbForm.ING:
             subject = subject_before(tokens, v)
@@ -108,13 +112,12 @@ class SentenceTable:
         return words >= 2 and capitals >= 0.75 * words
 
     def _count_words(self) -> None:
-        long, capitals = [0], [0]
-        for token in self.tokens:
-            word = token.text
-            is_long = token.is_word and len(word) >= 4 and word.isalpha()
-            long.append(long[-1] + is_long)
-            capitals.append(capitals[-1] + (is_long and word[0].isupper()))
-        self._long, self._capitals = long, capitals
+        long = [t.is_word and len(t.text) >= 4 and t.text.isalpha() for t in self.tokens]
+        capital = [
+            is_long and t.text[0].isupper() for is_long, t in zip(long, self.tokens, strict=True)
+        ]
+        self._long = list(itertools.accumulate(long, initial=0))
+        self._capitals = list(itertools.accumulate(capital, initial=0))
 
     def antecedents(self, lo: int, upto: int) -> tuple[Mention, ...]:
         """Return the nearest subjects anchored in tokens ``lo``..``upto``, in order."""
@@ -155,10 +158,20 @@ class ParagraphBefore:
         return stretch[cut:], lo + cut
 
 
+class Read(NamedTuple):
+    """A sentence already tokenised (its quote tokens numbered), by its character bounds."""
+
+    start: int
+    end: int
+    tokens: list[Token]
+
+
 class Previous:
     """The sentences before sentence ``n`` of a paragraph (at most two, within
-    ``PREVIOUS_CHARACTERS``), tokenised only if asked for; for the paragraph's first sentence,
-    the last sentences of the paragraph before it."""
+    ``PREVIOUS_CHARACTERS``), each tokenised only if asked for; for the paragraph's first
+    sentence, the last sentences of the paragraph before it. A sentence the caller has already
+    tokenised (``known``) is not tokenised again: only the numbers of its quote tokens differ,
+    and nothing read from the sentences before looks at those."""
 
     def __init__(
         self,
@@ -167,6 +180,8 @@ class Previous:
         cuts: tuple[Sequence[int], int],
         offset: int,
         before: ParagraphBefore | None,
+        *,
+        known: Read | None = None,
     ) -> None:
         starts, n = cuts
         first = max(0, n - _SENTENCES_BACK)
@@ -174,38 +189,74 @@ class Previous:
         self._hi = starts[n] if n else 0
         self._text, self._masked_text, self._offset = text, masked_text, offset
         self._before = before if n == 0 else None
-        self._sentences: list[list[Token]] | None = None
-        self._antecedents: tuple[Mention, ...] | None = None
+        self._known = known
+        self._stretch: tuple[str, int, list[int]] | None = None
+        self._tokens: dict[int, list[Token]] = {}  # by sentence number counted from the last
+        self._subjects: dict[int, list[Mention]] = {}
 
-    def sentences(self) -> list[list[Token]]:
-        """Return the tokens of each sentence before, in order."""
-        if self._sentences is None:
+    def _cut(self) -> tuple[str, int, list[int]]:
+        """The stretch before, its offset, and where its last sentences start and end."""
+        if self._stretch is None:
             if self._before is not None:
                 stretch, offset = self._before.last_sentences()
             else:
                 stretch = self._masked_text[self._lo : self._hi]
                 offset = self._offset + self._lo
             cuts = [*sentence_starts(stretch)[-_SENTENCES_BACK:], len(stretch)]
-            self._sentences = [
-                tokenize(stretch[lo:hi], offset + lo, {}) for lo, hi in itertools.pairwise(cuts)
-            ]
-        return self._sentences
+            self._stretch = stretch, offset, cuts
+        return self._stretch
+
+    def _sentence(self, back: int) -> list[Token] | None:
+        """The tokens of the sentence ``back`` sentences before (0: the one just before), or
+        ``None`` when there are not that many."""
+        if back not in self._tokens:
+            stretch, offset, cuts = self._cut()
+            if back + 1 >= len(cuts):
+                return None
+            lo, hi = cuts[-back - 2], cuts[-back - 1]
+            known = self._known
+            if known is not None and (known.start, known.end) == (offset + lo, offset + hi):
+                self._tokens[back] = known.tokens
+            else:
+                self._tokens[back] = tokenize(stretch[lo:hi], offset + lo, {})
+        return self._tokens[back]
 
     def __call__(self) -> list[Token]:
         """Return the tokens of the sentence just before."""
-        sentences = self.sentences()
-        return sentences[-1] if sentences else []
+        return self._sentence(0) or []
 
-    def antecedents(self) -> tuple[Mention, ...]:
-        """Return the subjects of the sentences before, in order (worked out once)."""
-        if self._antecedents is None:
-            self._antecedents = tuple(
-                mention
-                for tokens in self.sentences()
-                for _, mention in subject_mentions(self._text, tokens, len(tokens))
-            )
-        return self._antecedents
+    def nearest_subjects(self) -> Iterator[Mention]:
+        """Yield the subjects of the sentences before, nearest first; each sentence is read
+        only when the caller asks past the one after it."""
+        for back in range(_SENTENCES_BACK):
+            if back not in self._subjects:
+                tokens = self._sentence(back)
+                if tokens is None:
+                    return
+                found = subject_mentions(self._text, tokens, len(tokens))
+                self._subjects[back] = [mention for _, mention in reversed(found)]
+            yield from self._subjects[back]
 
     def ends_with_colon(self) -> bool:
         """Whether the sentence before ends with a colon, read without tokenising it."""
         return self._masked_text[self._lo : self._hi].rstrip().endswith(":")
+
+
+class Antecedents:
+    """What a pronoun in a sentence may stand for, nearest first: the subjects of its own
+    sentence before it, then those of the sentences before; each sentence is read only when the
+    resolver asks past the nearer ones, so a pronoun settled nearby costs no look further back.
+
+    >>> from quoteverify.sentences import tokenize
+    >>> s = "Ann Lee said taxes would fall and Tom Orr said so"
+    >>> table = SentenceTable(s, tokenize(s, 0, {}))
+    >>> [m.name for m in Antecedents(table, (0, 10), Previous(s, s, ([0], 0), 0, None))]
+    ['Tom Orr', 'Ann Lee']
+    """
+
+    def __init__(self, sentence: SentenceTable, span: tuple[int, int], previous: Previous) -> None:
+        self._sentence, self._span, self._previous = sentence, span, previous
+
+    def __iter__(self) -> Iterator[Mention]:
+        yield from reversed(self._sentence.antecedents(*self._span))
+        yield from self._previous.nearest_subjects()

@@ -14,6 +14,7 @@ from quoteverify.lexicon import (
     VerbForm,
     function_words,
     speech_nouns,
+    speech_verbs,
 )
 from quoteverify.names import is_possessive
 from quoteverify.phrases import (
@@ -108,9 +109,13 @@ def _attribution_at(tokens: Sequence[Token], k: int, *, headline: bool) -> Findi
     if form is not None:
         after = subject_after(tokens, k)
         return _finding(tokens, after[0], after[1], tokens[k], confidence=0.95) if after else None
+    verbs = speech_verbs()
     for v in range(k + 1, min(len(tokens), k + PHRASE_LIMIT + 4)):
-        if tokens[v].is_quote or tokens[v].text in {".", "!", "?", ";", ":"}:
+        token = tokens[v]
+        if token.is_quote or token.text in {".", "!", "?", ";", ":"}:
             return None
+        if not _may_cue(token, token.text.lower(), verbs):
+            continue
         if cue_form(tokens, v, headline=headline) is not None:
             subject = subject_before(tokens, v)
             if subject is None or subject[0] != k:
@@ -151,28 +156,36 @@ def find_before(tokens: Sequence[Token], q: int, *, headline: bool = False) -> F
     (0, 0)
     """
     possessed: Finding | None = None
+    verbs, nouns = speech_verbs(), speech_nouns()
     for k in range(q - 1, -1, -1):
         token = tokens[k]
         if not token.is_word:
             continue
-        if _lower(token) == "according":
+        word = token.text.lower()
+        if word == "according":
             found = _according_to(tokens, k, 0.85)
             if found:
                 return found
-        if _lower(token) == "it" and k > 0 and _lower(tokens[k - 1]) == "put":
+        if word == "it" and k > 0 and _lower(tokens[k - 1]) == "put":
             found = _put_it(tokens, k)
             if found:
                 return found
-        form = cue_form(tokens, k, headline=headline)
+        form = cue_form(tokens, k, headline=headline) if _may_cue(token, word, verbs) else None
         if form is not None:
             return _verb_finding(tokens, k, form) or possessed
-        if possessed is None and _lower(token) in speech_nouns():
+        if possessed is None and word in nouns:
             owner = _noun_possessor(tokens, k)
             if owner is not None:
                 lo = phrase_back(tokens, owner)
                 lo = owner if lo is None else lo
                 possessed = _finding(tokens, lo, owner, token, confidence=0.85, mention_hi=k)
     return possessed
+
+
+def _may_cue(token: Token, word: str, verbs: dict[str, VerbForm]) -> bool:
+    """Whether a word (``word``: lower-cased) could be a speech verb, as written or in a
+    headline's capitals: the cheap test that spares most words the full one."""
+    return token.text in verbs or word in verbs
 
 
 def _put_it(tokens: Sequence[Token], k: int) -> Finding | None:
@@ -213,8 +226,9 @@ def _with_subject(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
 def main_subject(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
     """Return the subject a participle or coordinated verb at ``v`` shares with its clause: the
     subject of an earlier speech verb of the sentence, else the sentence's leading subject."""
+    verbs = speech_verbs()
     for k in range(v - 1, -1, -1):
-        form = cue_form(tokens, k)
+        form = cue_form(tokens, k) if tokens[k].text in verbs else None
         if form is not None and form is not VerbForm.ING and _lower(tokens[k - 1]) != "and":
             subject = subject_before(tokens, k)
             if subject is not None:

@@ -97,7 +97,7 @@ def is_term_cue_before(text: str, quote: Quote) -> bool:
 def _introduced_as_term(recent: list[str]) -> bool:
     """A term cue in the last words, an adverb allowed inside it ("known locally as"), or a
     naming verb a few words back ("label the transfers “…”")."""
-    if any(word in naming_verbs() for word in recent) or _names_a_thing(recent):
+    if not naming_verbs().isdisjoint(recent) or _names_a_thing(recent):
         return True
     words = [w for w in recent[-3:] if not _is_adverb(w)][-2:]
     return bool(words) and (words[-1] in term_cues() or " ".join(words) in term_cues())

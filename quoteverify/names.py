@@ -34,9 +34,13 @@ _ACRONYM = regex.compile(r"\p{Lu}{2,}+s?")
 # A run of capitalised words (with name particles between them) or a personal pronoun.
 # Two or more capitalised words, with name particles between them ("Ursula von der Leyen").
 _NAME_WORD = r"\p{Lu}(?:[\p{L}\p{M}'’\-]|\.(?=\p{L})){0,40}+"  # "Lee", "U.S", "O’Neil"
+# The lookahead is the cheap part of the same test: a capitalised word (at most 42 characters,
+# no space inside), a space, perhaps a particle, then a capital. Most capitals (a sentence's first
+# word, a single name) fail it, and are never tried against the full pattern.
 _NAME_RUN = regex.compile(
     rf"""
-    \b{_NAME_WORD}
+    \b(?=\p{{Lu}}[^ \u00a0]{{0,41}}+[ \u00a0](?:[a-z]{{2,3}}[ \u00a0])?\p{{Lu}})
+    {_NAME_WORD}
     (?:(?:(?<=\b\p{{Lu}}\p{{Ll}}{{0,3}})\.)?[ \u00a0]           # "Mr. Lee": a short title's period
        (?:(?:al|bin|ibn|abu|von|van|der|den|de|la|le|du|da|di|el|dos|del)[ \u00a0])?
        {_NAME_WORD}){{1,6}}+
@@ -131,7 +135,7 @@ def _name_split(words: Sequence[str]) -> int:
     while i > 0:
         word, low = words[i - 1], lowered[i - 1]
         particle = low in particles and i < len(words)
-        name_like = _is_capitalised(word) and low not in calendar
+        name_like = word[:1].isupper() and low not in calendar  # _is_capitalised, inlined
         if not (particle or name_like) or _is_org_word(word):
             break
         # A title word ends the name unless it is itself the surname ("Martin Luther King").
@@ -269,7 +273,7 @@ def _is_titled_person(texts: Sequence[str], split: int) -> bool:
     return (
         0 < split < len(texts)
         and _is_title_word(texts[split - 1])
-        and not any(_is_org_word(t) for t in names)
+        and not any(map(_is_org_word, names))
     )
 
 
@@ -342,7 +346,7 @@ class People:
             words = words[1:]
         if len(words) < 2:
             return
-        if any(_is_org_word(w) for w in words):
+        if any(map(_is_org_word, words)):
             self._add_organisation(words)
             return
         if is_possessive(words[-1]):
@@ -376,7 +380,7 @@ class People:
         """
         words = name.split()
         forms = self._organisations.get(words[0]) if words else None
-        if not forms or any(_is_org_word(word) for word in words):
+        if not forms or any(map(_is_org_word, words)):
             return name
         longer = [f for f in forms.items() if f[0].split()[: len(words)] == words]
         if not longer:

@@ -136,13 +136,15 @@ def _phrase_start(tokens: Sequence[Token], j: int) -> int | None:
         return None
     if _lower(tokens[j]) in pronouns():
         return j
-    k, capitalised = j, False
+    k, capitalised, verbs = j, False, speech_verbs()
     while k >= 0 and j - k < PHRASE_LIMIT:
         token = tokens[k]
         if token.text == ")" and k == j:
             k = _open_bracket(tokens, k)
             continue
-        if not token.is_word or (k < j and cue_form(tokens, k) is not None):
+        if not token.is_word:
+            break
+        if k < j and token.text in verbs and cue_form(tokens, k) is not None:
             break
         word = _lower(token)
         if _is_function(token) and word not in POSSESSIVE_DETERMINERS:

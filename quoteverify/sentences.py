@@ -25,26 +25,23 @@ _SENTENCE_FILLERS = "\ue001\ue003"
 
 # The standard library's engine is the faster of the two on this short-match loop; the pattern
 # is linear (possessive repeats, no nested choice). [^\W_] is a letter or digit; U+0300-U+036F
-# are the combining accents a word may carry.
-_LETTER = "(?:[^\\W_]|[\u0300-\u036f])"
+# are the combining accents a word may carry (a run of letters is matched as one repeat, the
+# accents between runs by an outer one: the engine runs a single-class repeat fastest).
+_LETTERS = "[^\\W_]++(?:[\u0300-\u036f]++[^\\W_]*+)*+"
 # The group that matched names the token's kind, so the tokeniser's loop does not re-read it.
 _TOKEN = re.compile(
     rf"""
     (?P<quote>[{_FILLERS}])(?P=quote)*+                 # a masked quoted piece
-    | (?P<word>[^\W_]{_LETTER}*+(?:[.'’\-][^\W_]{_LETTER}*+)*+)  # a word with inner . ' ’ -
+    | (?P<word>{_LETTERS}(?:[.'’\-]{_LETTERS})*+)       # a word with inner . ' ’ -
       (?P<period>\.)?                                   # and the period after it, if any
     | \S                                                # any other visible character
     """,
     re.VERBOSE,
 )
-_SENTENCE_END = regex.compile(
-    rf"""
-    (?: [.!?…]++ | [{_SENTENCE_FILLERS}]++ )            # end punctuation, or a quote ending so
-    [)\]]*+                                             # closing brackets
-    (?=\s++[\p{{Lu}}\p{{N}}{_FILLERS}(\[•])              # then space and a capital, digit, quote
-    """,
-    regex.VERBOSE,
-)
+_BEFORE_SPACE = re.compile(rf"[.!?…{_SENTENCE_FILLERS})\]](?=\s)")
+_ENDS = frozenset(".!?…" + _SENTENCE_FILLERS)
+_BRACKETS = frozenset(")]")
+_NEXT_SENTENCE = regex.compile(rf"\s++[\p{{Lu}}\p{{N}}{_FILLERS}(\[•]")
 _LAST_WORD = regex.compile(r"(?<!\S)\S{1,24}+$")
 _QUOTE_MARK = regex.compile(r"[\p{Quotation_Mark}`´‹›«»]")
 _SPACE = regex.compile(r"\s")
@@ -206,18 +203,30 @@ def sentence_starts(masked_paragraph: str) -> list[int]:
 
     >>> sentence_starts("He left. U.S. officials came. They said so.")
     [0, 9, 30]
+    >>> sentence_starts("It ended (in 2019.) She said \ue001\ue001\ue001 Later…) 4 more")
+    [0, 20, 33, 41]
     """
     starts = [0]
-    for match in _SENTENCE_END.finditer(masked_paragraph):
-        end = match.end()
-        nxt = end
-        while nxt < len(masked_paragraph) and masked_paragraph[nxt].isspace():
-            nxt += 1
+    for mark in _BEFORE_SPACE.finditer(masked_paragraph):
+        end = mark.end()
+        following = _NEXT_SENTENCE.match(masked_paragraph, end)
+        if following is None or not _ends_sentence(masked_paragraph, end):
+            continue
+        nxt = following.end() - 1
         # only a sentence end whose last character is a period may belong to an abbreviation
         if masked_paragraph[end - 1] == "." and _ends_abbreviation(masked_paragraph, end, nxt):
             continue
         starts.append(nxt)
     return starts
+
+
+def _ends_sentence(masked_paragraph: str, end: int) -> bool:
+    """Whether the marks before ``end`` are end punctuation (or a quote ending a sentence)
+    followed only by closing brackets."""
+    k = end
+    while k > 0 and masked_paragraph[k - 1] in _BRACKETS:
+        k -= 1
+    return k > 0 and masked_paragraph[k - 1] in _ENDS
 
 
 def _ends_abbreviation(masked_paragraph: str, end: int, nxt: int) -> bool:
@@ -244,21 +253,29 @@ def tokenize(masked_text: str, offset: int, piece_at: dict[int, int]) -> list[To
     tokens: list[Token] = []
     append, make = tokens.append, tuple.__new__  # NamedTuple's __new__ is a Python call: hot loop
     for match in _TOKEN.finditer(masked_text):
-        start, end = match.span()
         kind = match.lastgroup  # the last group to close: "period" when a word has one after it
-        if kind == "word":
-            append(make(Token, (start + offset, end + offset, match.group(), -1, True)))
-        elif kind is None:
-            append(make(Token, (start + offset, end + offset, match.group(), -1, False)))
-        elif kind == "quote":
-            piece = max(piece_at.get(start + offset, 0), 0)
-            append(make(Token, (start + offset, end + offset, match.group(), piece, False)))
-        elif _keeps_period(match["word"], masked_text[end + 1 : end + 2]):  # "Gov.", "U.S."
-            append(make(Token, (start + offset, end + offset, match.group(), -1, True)))
-        else:  # the period ends the sentence: a token of its own
-            append(make(Token, (start + offset, end - 1 + offset, match["word"], -1, True)))
-            append(make(Token, (end - 1 + offset, end + offset, ".", -1, False)))
+        if kind is None or kind == "word":  # any other visible character, or a word
+            text, start = match[0], match.start() + offset
+            append(make(Token, (start, start + len(text), text, -1, kind is not None)))
+        else:
+            _append_quote_or_period(tokens, match, offset, piece_at)
     return tokens
+
+
+def _append_quote_or_period(
+    tokens: list[Token], match: re.Match[str], offset: int, piece_at: dict[int, int]
+) -> None:
+    """Append a masked quote's token, or a word followed by a period: one token when the period
+    is the word's ("Gov.", "U.S."), else the word and the period that ends the sentence."""
+    start, end = match.start() + offset, match.end() + offset
+    if match.lastgroup == "quote":
+        piece = max(piece_at.get(start, 0), 0)
+        tokens.append(Token(start, end, match[0], piece))
+    elif _keeps_period(match["word"], match.string[match.end() + 1 : match.end() + 2]):
+        tokens.append(Token(start, end, match[0], -1, True))
+    else:
+        tokens.append(Token(start, end - 1, match["word"], -1, True))
+        tokens.append(Token(end - 1, end, ".", -1, False))
 
 
 def _keeps_period(word: str, following: str) -> bool:

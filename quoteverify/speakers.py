@@ -9,7 +9,7 @@ reads a bounded stretch of recent history and the document's people index, never
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import regex
@@ -60,11 +60,12 @@ class SpeakerResolver:
         self._mentions: dict[int, Mention] = {}  # parsed phrase by mention start, for remember()
 
     def resolve(
-        self, tokens: Sequence[Token], finding: Finding, antecedents: Sequence[Mention] = ()
+        self, tokens: Sequence[Token], finding: Finding, antecedents: Iterable[Mention] = ()
     ) -> Speaker | None:
         """Return the speaker a finding names, or ``None`` if its phrase names nobody.
 
-        ``antecedents`` are the subjects of the sentences around a pronoun, tried first.
+        ``antecedents`` are the subjects of the sentences around a pronoun, nearest first,
+        tried first (read only until one fits).
         """
         mention = parse_phrase(self._text, tokens[finding.lo : finding.hi + 1])
         if mention is None:
@@ -85,8 +86,8 @@ class SpeakerResolver:
             mention.role,
         )
 
-    def _nearby(self, pronoun: Mention, antecedents: Sequence[Mention]) -> str | None:
-        for mention in reversed(antecedents):
+    def _nearby(self, pronoun: Mention, antecedents: Iterable[Mention]) -> str | None:
+        for mention in antecedents:
             if mention.start >= pronoun.start or mention.name is None:
                 continue
             if not _agrees(pronoun, mention):

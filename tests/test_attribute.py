@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import quoteverify as qv
 from quoteverify.attribute import attribute_quotes
 from quoteverify.model import Quote, QuoteKind, Span, Speaker
+from quoteverify.names import _NAME_RUN
 from quoteverify.sentences import tokenize
 from tests.corpus import GOLD_IDS, article, gold
 from tests.strategies import news_paragraphs
@@ -588,3 +589,23 @@ def test_a_modifier_repeating_earlier_words_is_their_partial() -> None:
     assert second.kind is QuoteKind.PARTIAL
     assert second.speaker is not None
     assert second.speaker.name == "Lia Moreau"
+
+
+# A run of capitalised words as one pattern, without the cheap lookahead the index scans with.
+_NAME_WORD = r"\p{Lu}(?:[\p{L}\p{M}'’\-]|\.(?=\p{L})){0,40}+"
+_REFERENCE_NAME_RUN = regex.compile(
+    rf"\b{_NAME_WORD}(?:(?:(?<=\b\p{{Lu}}\p{{Ll}}{{0,3}})\.)?[ \u00a0]"
+    rf"(?:(?:al|bin|ibn|abu|von|van|der|den|de|la|le|du|da|di|el|dos|del)[ \u00a0])?"
+    rf"{_NAME_WORD}){{1,6}}+"
+)
+_NAME_PARTS = ["A", "Bo", "Mr.", "U.S.", "van", "de", "al", " ", "\u00a0", "x", "É", "\u0301", "-"]
+_NAME_PARTS += ["’", ".", "Z" * 41, "dos", "ab", "1", ","]
+
+
+@given(st.lists(st.sampled_from(_NAME_PARTS), max_size=14))
+def test_name_runs_agree_with_the_plain_pattern(parts: list[str]) -> None:
+    """The people index finds exactly the runs of capitalised words the pattern without its
+    cheap lookahead finds: the lookahead only spares capitals that cannot start a run."""
+    text = "".join(parts)
+    found = [m.span() for m in _NAME_RUN.finditer(text)]
+    assert found == [m.span() for m in _REFERENCE_NAME_RUN.finditer(text)]
