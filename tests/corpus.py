@@ -28,39 +28,35 @@ def article(article_id: str) -> str:
 
 def gold(article_id: str) -> list[dict[str, Any]]:
     """Return the gold records of an article, one dict per quoted span."""
-    lines = (CASES / "gold" / f"{article_id}.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+    return _records(CASES / "gold" / f"{article_id}.jsonl")
 
 
-def heldout_ids() -> list[str]:
-    """Return the ids of the held-out articles (``cases/heldout/NN_slug.txt``), in order."""
-    return sorted(path.stem for path in HELDOUT.glob("*.txt"))
+ANNOTATED_SETS = {"heldout": HELDOUT, "fresh": FRESH}
+"""The annotated sets beyond the corpus: ``heldout`` (used to develop the attribution rules)
+and ``fresh`` (kept for measuring only); each holds ``NN_slug.txt`` with ``NN_slug.jsonl``."""
 
 
-def heldout_article(article_id: str) -> str:
-    """Return the text of a held-out article, read exactly as its gold's offsets expect."""
-    return (HELDOUT / f"{article_id}.txt").read_bytes().decode("utf-8")
+def set_ids(name: str) -> list[str]:
+    """Return the ids of the articles of an annotated set, in order.
+
+    >>> set_ids("heldout")[0]
+    '01_uk_housing'
+    """
+    return sorted(path.stem for path in ANNOTATED_SETS[name].glob("*.txt"))
 
 
-def heldout_gold(article_id: str) -> list[dict[str, Any]]:
-    """Return the gold records of a held-out article, one dict per quoted span."""
-    lines = (HELDOUT / f"{article_id}.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+def set_article(name: str, article_id: str) -> str:
+    """Return the text of an article of an annotated set, exactly as its gold's offsets expect."""
+    return (ANNOTATED_SETS[name] / f"{article_id}.txt").read_bytes().decode("utf-8")
 
 
-def fresh_ids() -> list[str]:
-    """Return the ids of the fresh articles (``cases/fresh/NN_slug.txt``), in order."""
-    return sorted(path.stem for path in FRESH.glob("*.txt"))
+def set_gold(name: str, article_id: str) -> list[dict[str, Any]]:
+    """Return the gold records of an article of an annotated set, one dict per quoted span."""
+    return _records(ANNOTATED_SETS[name] / f"{article_id}.jsonl")
 
 
-def fresh_article(article_id: str) -> str:
-    """Return the text of a fresh article, read exactly as its gold's offsets expect."""
-    return (FRESH / f"{article_id}.txt").read_bytes().decode("utf-8")
-
-
-def fresh_gold(article_id: str) -> list[dict[str, Any]]:
-    """Return the gold records of a fresh article, one dict per quoted span."""
-    lines = (FRESH / f"{article_id}.jsonl").read_text(encoding="utf-8").splitlines()
+def _records(path: Path) -> list[dict[str, Any]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 

@@ -1,7 +1,8 @@
-"""Detection on the held-out articles: gold written without running the library.
+"""Detection on the annotated sets beyond the corpus (``tests/cases/heldout`` and ``fresh``).
 
-Only detection is asserted here (spans, marks, multi-paragraph pieces). Attribution accuracy on
-these articles is measured, not asserted: ``python bench/accuracy.py --set heldout``.
+Their gold was written by hand, without running the library. Only detection is asserted here
+(spans, marks, multi-paragraph pieces); attribution on these articles is measured, not
+asserted: ``python bench/accuracy.py --set heldout`` (or ``fresh``, ``all``).
 """
 
 from __future__ import annotations
@@ -12,23 +13,25 @@ import pytest
 
 from quoteverify.detect import find_quotes, marks_around
 from quoteverify.model import QuoteKind, Span
-from tests.corpus import heldout_article, heldout_gold, heldout_ids
+from tests.corpus import ANNOTATED_SETS, set_article, set_gold, set_ids
 
-HELDOUT_IDS = heldout_ids()
+SET_SIZES = {"heldout": 10, "fresh": 6}
+ARTICLES = [(name, article_id) for name in ANNOTATED_SETS for article_id in set_ids(name)]
 FIELDS = {"start", "end", "text", "open", "close", "kind", "speaker", "mention", "cue", "group"}
 
 
-def test_heldout_set_is_present() -> None:
-    """The held-out set holds ten articles, each with its gold."""
-    assert len(HELDOUT_IDS) == 10
-    assert all(heldout_gold(article_id) for article_id in HELDOUT_IDS)
+@pytest.mark.parametrize(("name", "size"), SET_SIZES.items())
+def test_set_is_present(name: str, size: int) -> None:
+    """Each set holds its articles, each with its gold."""
+    assert len(set_ids(name)) == size
+    assert all(set_gold(name, article_id) for article_id in set_ids(name))
 
 
-@pytest.mark.parametrize("article_id", HELDOUT_IDS)
-def test_gold_is_well_formed(article_id: str) -> None:
+@pytest.mark.parametrize(("name", "article_id"), ARTICLES)
+def test_gold_is_well_formed(name: str, article_id: str) -> None:
     """Each gold record slices its article to its text and uses the corpus schema."""
-    text = heldout_article(article_id)
-    for record in heldout_gold(article_id):
+    text = set_article(name, article_id)
+    for record in set_gold(name, article_id):
         assert record.keys() >= FIELDS
         assert text[record["start"] : record["end"]] == record["text"]
         assert record["kind"] in {kind.value for kind in QuoteKind}
@@ -36,30 +39,29 @@ def test_gold_is_well_formed(article_id: str) -> None:
             assert record["speaker"] is None
 
 
-@pytest.mark.parametrize("article_id", HELDOUT_IDS)
-def test_gold_spans_found_exactly(article_id: str) -> None:
+@pytest.mark.parametrize(("name", "article_id"), ARTICLES)
+def test_gold_spans_found_exactly(name: str, article_id: str) -> None:
     """Every gold span is found with its exact offsets, and nothing else is found."""
-    text = heldout_article(article_id)
+    text = set_article(name, article_id)
     found = {(span.start, span.end) for quote in find_quotes(text) for span in quote.spans}
-    assert found == {(record["start"], record["end"]) for record in heldout_gold(article_id)}
+    assert found == {(r["start"], r["end"]) for r in set_gold(name, article_id)}
 
 
-@pytest.mark.parametrize("article_id", HELDOUT_IDS)
-def test_gold_marks_around(article_id: str) -> None:
+@pytest.mark.parametrize(("name", "article_id"), ARTICLES)
+def test_gold_marks_around(name: str, article_id: str) -> None:
     """marks_around gives the opening and closing marks the gold records."""
-    text = heldout_article(article_id)
-    for record in heldout_gold(article_id):
+    text = set_article(name, article_id)
+    for record in set_gold(name, article_id):
         span = Span(record["start"], record["end"])
         assert marks_around(text, span) == (record["open"], record["close"])
 
 
-@pytest.mark.parametrize("article_id", HELDOUT_IDS)
-def test_open_pieces_continue_in_one_quote(article_id: str) -> None:
+@pytest.mark.parametrize(("name", "article_id"), ARTICLES)
+def test_open_pieces_continue_in_one_quote(name: str, article_id: str) -> None:
     """A piece left open is found as one quote with the next piece of its group."""
-    text = heldout_article(article_id)
+    text = set_article(name, article_id)
     quote_of = {(s.start, s.end): q for q in find_quotes(text) for s in q.spans}
-    records = heldout_gold(article_id)
-    for record, following in _open_pieces(records):
+    for record, following in _open_pieces(set_gold(name, article_id)):
         quote = quote_of[record["start"], record["end"]]
         assert (following["start"], following["end"]) in {(s.start, s.end) for s in quote.spans}
 
