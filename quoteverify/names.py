@@ -22,6 +22,7 @@ from quoteverify.lexicon import (
     organisation_words,
     pronouns,
     source_heads,
+    speech_verbs,
     title_words,
     titles,
 )
@@ -29,6 +30,7 @@ from quoteverify.sentences import Token
 
 DETERMINERS = frozenset({"the", "a", "an", "one", "another"})
 AFFILIATIONS = frozenset({"for", "at", "with", "of"})  # "a spokesperson for the ministry"
+MIN_INITIALS = 3  # an acronym shorter than this is not taken as an organisation's initials
 _POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 _ACRONYM = regex.compile(r"\p{Lu}{2,}+s?")
 # A run of capitalised words (with name particles between them) or a personal pronoun.
@@ -49,6 +51,8 @@ _NAME_RUN = regex.compile(
 )
 _GENDERED_PRONOUN = regex.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him)\b")
 _PRONOUN_REACH = 400
+# a capitalised word inside a sentence: perhaps a person named by one word
+_CAPITALISED = regex.compile(r"(?<=[\p{Ll},.] )\p{Lu}\p{Ll}{1,40}+\b")
 
 
 class Kind(enum.Enum):
@@ -329,12 +333,18 @@ class People:
         self._people: list[Person] = []
         self._starts: list[int] = []
         self._forms: dict[str, Counter[str]] = defaultdict(Counter)
+        self._first_names: dict[str, set[str]] = defaultdict(set)
         self._votes: dict[str, Counter[str]] = defaultdict(Counter)
         self._organisations: dict[str, Counter[str]] = defaultdict(Counter)
         span_starts = [s for s, _ in masked_spans]
         for match in _NAME_RUN.finditer(text):
             if not _inside(match.start(), masked_spans, span_starts):
                 self._add_run(match.start(), match.group())
+        self._lone: list[tuple[int, str]] = [
+            (m.start(), m.group())
+            for m in _CAPITALISED.finditer(text)
+            if _may_name(m.group()) and not _inside(m.start(), masked_spans, span_starts)
+        ]
         for match in _GENDERED_PRONOUN.finditer(text):
             if not _inside(match.start(), masked_spans, span_starts):
                 self._vote_pronoun(match.start(), match.group().lower())
@@ -361,6 +371,8 @@ class People:
         self._people.append(Person(start, name, role, strong))
         self._starts.append(start)
         self._forms[name_words[-1]][name] += 1
+        if len(name_words) > 1 and not any(w.lower() in speech_verbs() for w in name_words):
+            self._first_names[name_words[0]].add(name)  # not a headline's "Ortiz Calls Vote"
         gender = _gender_of(words[:split]) if split else None
         if gender:
             self._votes[name_words[-1]][gender] += 3
@@ -369,7 +381,12 @@ class People:
         """Index an organisation's name, up to its last organisation word, by its first word."""
         last = max(i for i, word in enumerate(words) if _is_org_word(word))
         if last > 0:
-            self._organisations[words[0]][" ".join(words[: last + 1])] += 1
+            name = " ".join(words[: last + 1])
+            self._organisations[words[0]][name] += 1
+            initials = "".join(w[0] for w in words[: last + 1] if w[0].isupper())
+            # "ALWU" for the union it abbreviates; two letters are too often a country ("US")
+            if len(initials) >= MIN_INITIALS:
+                self._organisations[initials][name] += 1
 
     def organisation(self, name: str) -> str:
         """Return the fullest name the document gives an organisation that ``name`` shortens
@@ -377,8 +394,15 @@ class People:
 
         >>> People("Northwind Foods cut jobs. Northwind said so.", []).organisation("Northwind")
         'Northwind Foods'
+        >>> People("the Dock Workers Union (DWU) met.", []).organisation("DWU")
+        'Dock Workers Union'
+        >>> People("the United Steelworkers met.", []).organisation("US")
+        'US'
         """
         words = name.split()
+        if len(words) == 1 and _ACRONYM.fullmatch(name):
+            spelled = self._organisations.get(name.rstrip("s"))
+            return max(spelled.items(), key=lambda item: item[1])[0] if spelled else name
         forms = self._organisations.get(words[0]) if words else None
         if not forms or any(map(_is_org_word, words)):
             return name
@@ -393,17 +417,38 @@ class People:
         if gender and i >= 0 and position - self._people[i].start < _PRONOUN_REACH:
             if not self._people[i].strong:
                 return
-            self._votes[self._people[i].name.split()[-1]][gender] += 1
+            surname = self._people[i].name.split()[-1]
+            # a name alone since ("… told Kowalczyk. She …") is the nearer antecedent: the
+            # pronoun votes for it if it is a known surname, else for nobody
+            j = bisect.bisect_left(self._lone, (position, "")) - 1
+            if j >= 0 and self._lone[j][0] > self._people[i].start + len(self._people[i].name):
+                lone = self._lone[j][1]
+                if lone not in self._forms:
+                    return  # someone the index does not know: no evidence either way
+                surname = lone
+            self._votes[surname][gender] += 1
 
     def canonical(self, name: str) -> str:
         """Return the fullest form the document gives of a person's name ("Trump" → "Donald
-        Trump"), or the name itself."""
+        Trump"; a first name alone, "Maria" → "Maria Lopez", when only one person has it), or
+        the name itself.
+
+        >>> People("Her daughter Maria Lopez came. Maria said so.", []).canonical("Maria")
+        'Maria Lopez'
+        """
         surname = name.rsplit(maxsplit=1)[-1]
         forms = self._forms.get(surname)
         if not forms:
-            return name
+            return self._by_first_name(name)
         best = max(forms.items(), key=lambda item: (len(item[0].split()), item[1]))[0]
         return best if len(best.split()) >= len(name.split()) and best.endswith(name) else name
+
+    def _by_first_name(self, name: str) -> str:
+        """The one full name a lone first name stands for, or the name itself."""
+        if " " in name:
+            return name
+        full = self._first_names.get(name)
+        return next(iter(full)) if full and len(full) == 1 else name
 
     def knows(self, name: str) -> bool:
         """Whether the document names a person with this surname."""
@@ -444,6 +489,17 @@ class People:
             if all(word in have for word in wanted):
                 return self.canonical(person.name)
         return None
+
+
+def _may_name(word: str) -> bool:
+    """Whether a capitalised word alone may name a person (not "The", "Monday", "Minister")."""
+    lower = word.lower()
+    return not (
+        lower in function_words()
+        or lower in calendar_words()
+        or _is_title_word(word)
+        or _is_org_word(word)
+    )
 
 
 def _is_possessive_word(word: str) -> bool:

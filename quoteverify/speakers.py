@@ -15,7 +15,7 @@ from typing import NamedTuple
 import regex
 
 from quoteverify.cues import Finding
-from quoteverify.lexicon import title_words
+from quoteverify.lexicon import source_heads, title_words
 from quoteverify.model import Quote, Span, Speaker
 from quoteverify.names import Kind, Mention, People, parse_phrase, strip_possessive
 from quoteverify.sentences import Token
@@ -122,6 +122,8 @@ class SpeakerResolver:
         for said in self._candidates(mention.start):
             if said.plural or said.kind is Kind.ORG:
                 continue
+            if said.kind is Kind.SOURCE and not _is_person(Mention(said.kind, said.name, 0, 0)):
+                continue  # "at the time": a thing, never "he" or "she"
             if said.gender in {None, mention.gender}:
                 return said.name
         return None
@@ -188,11 +190,23 @@ class _Echo:
 def _agrees(pronoun: Mention, mention: Mention) -> bool:
     """Whether a pronoun may stand for a mention: "it" for an organisation or a document
     ("Brennan’s plan … It promises"), "they" for a group or an organisation, "he" and "she"
-    for one person."""
+    for one person (never a thing: "at the time")."""
     if pronoun.gender is None and not pronoun.plural:
         return mention.kind is Kind.ORG or mention.document
     plural = mention.plural or mention.kind is Kind.ORG
-    return pronoun.plural == plural and not mention.document
+    if pronoun.plural != plural or mention.document:
+        return False
+    return pronoun.plural or _is_person(mention)
+
+
+def _is_person(mention: Mention) -> bool:
+    """Whether a mention names a person: a name, or a person word at the head of its
+    description ("the official", "a nurse")."""
+    if mention.kind is Kind.PERSON:
+        return True
+    if mention.kind is not Kind.SOURCE or not mention.name:
+        return False
+    return source_heads().get(mention.name.rsplit(maxsplit=1)[-1].lower()) == "person"
 
 
 def _is_role(name: str) -> bool:

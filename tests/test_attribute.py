@@ -609,3 +609,52 @@ def test_name_runs_agree_with_the_plain_pattern(parts: list[str]) -> None:
     text = "".join(parts)
     found = [m.span() for m in _NAME_RUN.finditer(text)]
     assert found == [m.span() for m in _REFERENCE_NAME_RUN.finditer(text)]
+
+
+# --- general rules found by the fresh set (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "index", "expected"),
+    [
+        # a pronoun never stands for a thing named as a subject earlier
+        (
+            "An essay in the county paper at the time praised her. “Too slow,” he said.",
+            0,
+            None,
+        ),
+        # a lone surname named since an earlier full name takes the pronouns after it
+        (
+            (
+                "Sen. Paul Okafor, a Republican, questioned Moreau. “We tried,” she said. "
+                "Asked about it later, Okafor did not wait.\n\n“No,” he told reporters."
+            ),
+            1,
+            "Paul Okafor",
+        ),
+        # a first name alone stands for the one full name that starts with it
+        (
+            "Her son, Tomas Ferreira, spoke at the service. “She never gave up,” Tomas said.",
+            0,
+            "Tomas Ferreira",
+        ),
+        # an acronym given in brackets stands for the organisation it abbreviates
+        (
+            (
+                "The strike was called by the United Dock Workers Union (UDWU) on Monday. "
+                "“We are ready to talk,” the UDWU said."
+            ),
+            0,
+            "United Dock Workers Union",
+        ),
+        # a short form of an organisation's name expands to the full one
+        (
+            "Eastline Railways cut services on Friday. “Demand fell,” Eastline said.",
+            0,
+            "Eastline Railways",
+        ),
+    ],
+)
+def test_general_speaker_rules(text: str, index: int, expected: str | None) -> None:
+    """Pronouns, first names, acronyms and short names resolve as the document gives them."""
+    assert name_of(text, index) == expected
