@@ -2,8 +2,9 @@
 
 ``attribute_quotes`` takes the passages ``detect.find_quotes`` returns and, reading only the
 sentences that hold them (``sentences.py``), finds each one's cue and speaker phrase
-(``cues.py``), resolves the phrase to a name (``names.py``: titles stripped, aliases and pronouns
-resolved against the people the document names, indexed once), and sets its kind.
+(``cues.py``), resolves the phrase to a name (``names.py``: titles stripped; ``people.py``:
+aliases and pronouns resolved against the people the document names, indexed once), and sets
+its kind.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from quoteverify.cues import (
 )
 from quoteverify.errors import require_str
 from quoteverify.kinds import is_scare_quote, is_term_cue_before, quote_kind
-from quoteverify.lexicon import pronouns
+from quoteverify.lexicon import auxiliaries, pronouns
 from quoteverify.model import Quote, QuoteKind, Speaker
-from quoteverify.names import Mention, People
+from quoteverify.names import Mention
+from quoteverify.people import People
 from quoteverify.phrases import phrase_back
 from quoteverify.sentences import (
     Paragraphs,
@@ -308,8 +310,13 @@ def _attribute_groups(
             if speaker is None and kind is QuoteKind.PARTIAL and is_scare_quote(text, merged):
                 kind = QuoteKind.TERM
         elif not is_term_cue_before(text, merged):
-            # "her “once-in-a-generation” moment": a modifier repeating someone's words
+            # "her “once-in-a-generation” moment": a modifier repeating someone's words, or
+            # a phrase inside reported speech ("she said the firm made a “fair and final”
+            # offer"): hers; one word ("a “source-available” licence") is the trade's term
+            findings = [found for i in group for found in pieces_of.get(i, [])]
             speaker = resolver.echo(merged)
+            if speaker is None and len(merged.text.split()) > 1:
+                speaker = _reporting(text, _best(resolver, findings, merged), merged)
             kind = QuoteKind.PARTIAL if speaker else kind
         last = (merged, kind)
         if speaker is not None:
@@ -366,3 +373,12 @@ def _nested(text: str, quote: Quote, host: Quote | None) -> Quote:
         return attrs.evolve(quote, kind=QuoteKind.TERM if kind is not QuoteKind.DIRECT else kind)
     speaker = attrs.evolve(host.speaker, confidence=round(host.speaker.confidence * 0.5, 2))
     return attrs.evolve(quote, kind=QuoteKind.PARTIAL, speaker=speaker)
+
+
+def _reporting(text: str, speaker: Speaker | None, quote: Quote) -> Speaker | None:
+    """The speaker, if the cue reports a clause that holds the quote ("said the board had …",
+    "said that …"), not an object ("critics fear a new “…” policy")."""
+    if speaker is None or speaker.cue is None or speaker.cue.end > quote.spans[0].start:
+        return None
+    between = text[speaker.cue.end : quote.spans[0].start].lower().split()
+    return speaker if any(w == "that" or w in auxiliaries() for w in between) else None

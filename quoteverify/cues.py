@@ -29,6 +29,11 @@ from quoteverify.phrases import (
 from quoteverify.sentences import Token
 
 _NOUN_MODIFIERS = 3
+# verbs that move someone else to speak: "prompting the mayor to warn that …"
+_CAUSATIVES = frozenset(
+    {"prompting", "prompted", "urging", "urged", "leading", "led", "forcing", "forced"}
+    | {"pushing", "pushed", "causing", "caused", "spurring", "spurred", "inviting", "invited"}
+)
 
 
 def _lower(token: Token) -> str:
@@ -203,6 +208,10 @@ def _put_it(tokens: Sequence[Token], k: int) -> Finding | None:
 
 def _verb_finding(tokens: Sequence[Token], v: int, form: VerbForm) -> Finding | None:
     before = _lower(tokens[v - 1]) if v > 0 else ""
+    if before == "to":
+        urged = _urged(tokens, v - 1)
+        if urged is not None:
+            return _possessed(tokens, urged, tokens[v], 0.85)
     if form is not VerbForm.ING and before not in {"to", "and", "or", "but"}:
         subject = subject_before(tokens, v)
         if subject is not None:
@@ -213,6 +222,14 @@ def _verb_finding(tokens: Sequence[Token], v: int, form: VerbForm) -> Finding | 
             return _possessed(tokens, subject, tokens[v], 0.85)
     main = main_subject(tokens, v)
     return _possessed(tokens, main, tokens[v], 0.8) if main else None
+
+
+def _urged(tokens: Sequence[Token], to: int) -> tuple[int, int] | None:
+    """The person moved to speak: "…, prompting the mayor to warn that" (the mayor)."""
+    lo = phrase_back(tokens, to - 1)
+    if lo is None or lo == 0 or _lower(tokens[lo - 1]) not in _CAUSATIVES:
+        return None
+    return lo, to - 1
 
 
 def _with_subject(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
@@ -231,9 +248,18 @@ def main_subject(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
         form = cue_form(tokens, k) if tokens[k].text in verbs else None
         if form is not None and form is not VerbForm.ING and _lower(tokens[k - 1]) != "and":
             subject = subject_before(tokens, k)
-            if subject is not None:
+            if subject is not None and not _is_reported(tokens, subject[0]):
                 return subject
     return leading_subject(tokens, v)
+
+
+def _is_reported(tokens: Sequence[Token], lo: int) -> bool:
+    """Whether a subject opens a reported clause ("said [that] the council would …"), so that
+    a participle later in the sentence belongs to the reporter's clause, not this one."""
+    k = lo - 1
+    if k >= 0 and _lower(tokens[k]) == "that":
+        k -= 1
+    return k >= 0 and tokens[k].text in speech_verbs() and cue_form(tokens, k) is not None
 
 
 def find_later(tokens: Sequence[Token], q: int, *, headline: bool = False) -> Finding | None:

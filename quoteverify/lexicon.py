@@ -202,3 +202,13 @@ def naming_verbs() -> frozenset[str]:
     (True, False)
     """
     return frozenset(_lines("naming_verbs.txt"))
+
+
+@functools.cache
+def ly_nouns() -> frozenset[str]:
+    """Return the nouns that end in "-ly" and so look like adverbs ("family", "weekly").
+
+    >>> "family" in ly_nouns(), "firmly" in ly_nouns()
+    (True, False)
+    """
+    return frozenset(_lines("ly_nouns.txt"))

@@ -13,6 +13,7 @@ from quoteverify.lexicon import (
     auxiliaries,
     calendar_words,
     function_words,
+    ly_nouns,
     pronouns,
     source_heads,
     speech_verbs,
@@ -33,6 +34,8 @@ _NOUN_MODIFIERS = 3
 _DATELINE_LIMIT = 6
 _RELATIVES = frozenset({"who", "that", "which"})
 _DASHES = frozenset({"—", "–", "-", "--"})
+_HEAD_PREPOSITIONS = frozenset({"in", "at", "of", "from", "on", "by"})
+_HEAD_REACH = 3  # prepositional phrases looked through back to a subject's head noun
 
 
 def _lower(token: Token) -> str:
@@ -40,7 +43,7 @@ def _lower(token: Token) -> str:
 
 
 def _is_adverb(word: str) -> bool:
-    return word.islower() and len(word) > 4 and word.endswith("ly")
+    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in ly_nouns()
 
 
 def _previous_word(tokens: Sequence[Token], i: int) -> int:
@@ -199,7 +202,26 @@ def subject_before(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:
         lo = phrase_back(tokens, k - 1)
         return (lo, k - 1) if lo is not None else None
     lo = phrase_back(tokens, j)
-    return (lo, j) if lo is not None else None
+    return (_head_start(tokens, lo), j) if lo is not None else None
+
+
+def _head_start(tokens: Sequence[Token], lo: int) -> int:
+    """Step back from a noun phrase over the phrases it hangs from, to the head that opens the
+    clause: "An editorial in the local weekly" from "the local weekly"."""
+    start = lo
+    for _ in range(_HEAD_REACH):
+        if start < 2 or _lower(tokens[start - 1]) not in _HEAD_PREPOSITIONS:
+            break
+        noun = tokens[start - 2]
+        if not noun.is_word or not noun.text.islower() or _is_function(noun):
+            break
+        head = _phrase_start(tokens, start - 2)
+        if head is None:
+            break
+        start = head
+        if _lower(tokens[head]) in DETERMINERS and (head == 0 or tokens[head - 1].text == ","):
+            return head  # the head opens the clause: the phrases between belong to it
+    return lo
 
 
 def _subject_at_comma(tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
@@ -213,7 +235,24 @@ def _subject_at_comma(tokens: Sequence[Token], j: int) -> tuple[int, int] | None
         return p + 1, j - 1  # "the president’s spokeswoman, Karine Lopez, said"
     k = _skip_back(tokens, p - 1)
     lo = phrase_back(tokens, k)
+    if lo is not None and _lower(first) in _RELATIVES:
+        lo = _head_start(tokens, lo)
+    if lo is not None and _lower(first) in _RELATIVES and _is_appositive(tokens, lo):
+        # "X, a partner at the firm Y, which …, said": the relative clause is Y's, the subject X
+        k = _skip_back(tokens, lo - 2)
+        lo = phrase_back(tokens, k)
     return (lo, k) if lo is not None else None
+
+
+def _is_appositive(tokens: Sequence[Token], lo: int) -> bool:
+    """Whether the phrase at ``lo`` follows a comma and a name: ", a partner at the firm"."""
+    return (
+        lo >= 2
+        and tokens[lo - 1].text == ","
+        and _lower(tokens[lo]) in DETERMINERS
+        and tokens[lo - 2].is_word
+        and tokens[lo - 2].text[0].isupper()
+    )
 
 
 def subject_after(tokens: Sequence[Token], v: int) -> tuple[int, int] | None:

@@ -17,7 +17,8 @@ import regex
 from quoteverify.cues import Finding
 from quoteverify.lexicon import source_heads, title_words
 from quoteverify.model import Quote, Span, Speaker
-from quoteverify.names import Kind, Mention, People, parse_phrase, strip_possessive
+from quoteverify.names import Kind, Mention, parse_phrase, strip_possessive
+from quoteverify.people import People
 from quoteverify.sentences import Token
 
 _HISTORY = 32  # speakers remembered for pronouns

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import quoteverify as qv
 from quoteverify.attribute import attribute_quotes
 from quoteverify.model import Quote, QuoteKind, Span, Speaker
-from quoteverify.names import _NAME_RUN
+from quoteverify.people import _NAME_RUN
 from quoteverify.sentences import tokenize
 from tests.corpus import GOLD_IDS, article, gold
 from tests.strategies import news_paragraphs
@@ -658,3 +658,61 @@ def test_name_runs_agree_with_the_plain_pattern(parts: list[str]) -> None:
 def test_general_speaker_rules(text: str, index: int, expected: str | None) -> None:
     """Pronouns, first names, acronyms and short names resolve as the document gives them."""
     assert name_of(text, index) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            (
+                "Ruth Okafor, a trustee at the charity Open Doors, which runs the shelter, wrote"
+                " on Facebook that the closure was “a betrayal of the town”."
+            ),
+            "Ruth Okafor",
+        ),
+        (
+            "A columnist in the regional daily at the time called the plan “pure fantasy”.",
+            "columnist in the regional daily",
+        ),
+        ("The family has asked that visitors “bring flowers, not gifts.”", "family"),
+        (
+            (
+                "Rain fell for nine days, prompting the city’s chief engineer to warn that the dam"
+                " was “close to its limit”."
+            ),
+            "city’s chief engineer",
+        ),
+        (
+            (
+                "Mayor Anna Pirelli on Friday said the council would appeal the ruling, terming it"
+                " “a gift to developers”."
+            ),
+            "Anna Pirelli",
+        ),
+    ],
+)
+def test_subject_past_intervening_material(text: str, expected: str) -> None:
+    """A subject is found past an apposition with a relative clause, trailing phrases, a
+    causative ("prompting X to warn") and an embedded clause before a participle cue."""
+    assert name_of(text) == expected
+
+
+def test_a_phrase_inside_reported_speech_is_a_partial() -> None:
+    """A quoted phrase of several words inside reported speech is the reporter's source's."""
+    text = "The union leader, Rosa Keane, said the board had tabled a “generous but late” offer."
+    quote = attributed(text)[0]
+    assert quote.kind is QuoteKind.PARTIAL
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Rosa Keane"
+
+
+def test_one_quoted_word_inside_reported_speech_stays_a_term() -> None:
+    """A single quoted compound inside reported speech is the trade's term, not the speaker's."""
+    text = "Nimbus Systems said on Monday that it would adopt a “pay-as-you-go” licence next year."
+    quote = attributed(text)[0]
+    assert (quote.kind, quote.speaker) == (QuoteKind.TERM, None)
+
+
+def test_nouns_ending_in_ly_are_not_stepped_over() -> None:
+    """A noun ending in "-ly" ("the weekly") is the subject, not an adverb before the verb."""
+    assert name_of("The weekly said the mayor was “out of touch”.") == "weekly"
