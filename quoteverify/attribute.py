@@ -51,6 +51,9 @@ _COORDINATION_CHARACTERS = 8
 _COORDINATORS = frozenset({"and", "or", ""})
 _BULLETS = frozenset("•●▪■◦‣*-–—·")
 _CONTINUING = (",", "—", "–", "-", "…", "!", "?")
+_CLOSING_MARKS = "'’\"”»›"
+_TITLE_WORDS = 6  # longest quoted title read as part of an attribution ("on ANB's “The Hour”")
+_TITLE_STAND_IN = "show"
 
 
 class Local(NamedTuple):
@@ -82,12 +85,13 @@ def attribute_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     people = People(text, [(p.outer_start, p.outer_end) for p in pieces])
     paragraphs = Paragraphs(text)
     local = _local_attributions(text, pieces, paragraphs)
-    groups = _join_split_quotes(text, ordered, outer, pieces, local)
+    groups, titles = _join_split_quotes(text, ordered, outer, pieces, local)
     return _attribute_groups(
         text,
         ordered,
         outer,
         groups,
+        titles=titles,
         local=local,
         pieces=pieces,
         people=people,
@@ -232,10 +236,12 @@ def _join_split_quotes(
     outer: Sequence[int],
     pieces: Sequence[Piece],
     local: dict[int, Local | None],
-) -> list[list[int]]:
+) -> tuple[list[list[int]], set[int]]:
     """Group the top-level quotes: a quote joins the one before when only an attribution stands
-    between them and it has no attribution of its own."""
+    between them and it has no attribution of its own. Also return the quoted titles found
+    inside such an attribution (terms)."""
     first_piece: dict[int, int] = {}
+    titles: set[int] = set()
     for n, piece in enumerate(pieces):
         first_piece.setdefault(piece.quote, n)
     groups: list[list[int]] = []
@@ -245,21 +251,68 @@ def _join_split_quotes(
         own = local.get(first_piece[i])
         if groups and _continues(text, quotes[groups[-1][-1]], quote, own):
             groups[-1].append(i)
+        elif _continues_past_title(text, quotes, groups, quote, own):
+            title = groups.pop()
+            titles.add(title[0])
+            groups[-1].append(i)
+            groups.insert(-1, title)  # read before the quote it interrupts, which goes on
         else:
             groups.append([i])
-    return groups
+    return groups, titles
 
 
-def _continues(text: str, before: Quote, quote: Quote, own: Local | None) -> bool:
+def _continues_past_title(
+    text: str,
+    quotes: Sequence[Quote],
+    groups: Sequence[list[int]],
+    quote: Quote,
+    own: Local | None,
+) -> bool:
+    """Whether ``quote`` continues the group before last across a quoted title that sits in the
+    attribution between them ("“…,” she said on ANB's “The Hour” on Monday. “…”")."""
+    if len(groups) < 2 or len(groups[-1]) != 1:
+        return False
+    title = quotes[groups[-1][0]]
+    if not _is_title(title):
+        return False
+    return _continues(text, quotes[groups[-2][-1]], quote, own, (title,))
+
+
+def _is_title(quote: Quote) -> bool:
+    """Whether a quote reads as a name: a few words, each capitalised, no sentence end."""
+    words = quote.text.split()
+    return 0 < len(words) <= _TITLE_WORDS and all(
+        w[:1].isupper() or w[:1].isdigit() for w in words
+    )
+
+
+def _without_titles(text: str, start: int, end: int, titles: Sequence[Quote]) -> str:
+    """``text[start:end]`` with each title quote in it, marks included, replaced by a plain
+    noun of the same length, so offsets stay true."""
+    parts: list[str] = []
+    at = start
+    for title in titles:
+        lo, hi = mark_extent(text, title.spans[0].start, title.spans[-1].end)
+        if not start <= lo < hi <= end:
+            continue
+        parts += [text[at:lo], _TITLE_STAND_IN[: hi - lo].ljust(hi - lo)]
+        at = hi
+    return "".join(parts) + text[at:end]
+
+
+def _continues(
+    text: str, before: Quote, quote: Quote, own: Local | None, titles: Sequence[Quote] = ()
+) -> bool:
     if own is not None and own.adjacent:
         return False
-    if not before.text.rstrip().endswith(_CONTINUING):
+    # a first piece closing on a nested quote ("… it said ‘late,’”) continues all the same
+    if not before.text.rstrip().rstrip(_CLOSING_MARKS).endswith(_CONTINUING):
         return False
     gap_start = mark_extent(text, before.spans[-1].start, before.spans[-1].end)[1]
     gap_end = mark_extent(text, quote.spans[0].start, quote.spans[0].end)[0]
     if gap_end - gap_start > _GAP_CHARACTERS:
         return False  # too long to be only an attribution; never tokenised
-    gap = text[gap_start:gap_end]
+    gap = _without_titles(text, gap_start, gap_end, titles)
     if "\n" in gap and gap[gap.rindex("\n") :].strip():
         return False  # the next paragraph does not open with the quote
     return _is_bare_attribution(gap.split("\n", 1)[0], gap_start)
@@ -281,6 +334,7 @@ def _attribute_groups(
     outer: Sequence[int],
     groups: Sequence[list[int]],
     *,
+    titles: set[int],
     local: dict[int, Local | None],
     pieces: Sequence[Piece],
     people: People,
@@ -298,9 +352,13 @@ def _attribute_groups(
     last: tuple[Quote, QuoteKind] | None = None
     for group in groups:
         merged = _merge(quotes, group)
-        kind = quote_kind(text, merged)
+        kind = QuoteKind.TERM if group[0] in titles else quote_kind(text, merged)
         speaker = None
-        if last is not None and last[1] is QuoteKind.TERM and _coordinated(text, last[0], merged):
+        if group[0] in titles:
+            pass  # a title named inside an attribution: nobody's words
+        elif (
+            last is not None and last[1] is QuoteKind.TERM and _coordinated(text, last[0], merged)
+        ):
             kind = QuoteKind.TERM  # "“logistics” and “vendor support”": a list of terms
         elif kind is not QuoteKind.TERM:
             findings = [found for i in group for found in pieces_of.get(i, [])]

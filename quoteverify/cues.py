@@ -29,6 +29,8 @@ from quoteverify.phrases import (
 from quoteverify.sentences import Token
 
 _NOUN_MODIFIERS = 3
+_APPOSITION_TOKENS = 5  # longest description set off before a name ("her eldest son, Tom")
+_CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "while", "whereas", "as", "so", "yet"})
 # verbs that move someone else to speak: "prompting the mayor to warn that …"
 _CAUSATIVES = frozenset(
     {"prompting", "prompted", "urging", "urged", "leading", "led", "forcing", "forced"}
@@ -123,10 +125,21 @@ def _attribution_at(tokens: Sequence[Token], k: int, *, headline: bool) -> Findi
             continue
         if cue_form(tokens, v, headline=headline) is not None:
             subject = subject_before(tokens, v)
-            if subject is None or subject[0] != k:
+            if subject is None or not (subject[0] == k or _apposed(tokens, k, subject[0])):
                 return None
             return _possessed(tokens, subject, tokens[v], 0.95)
     return None
+
+
+def _apposed(tokens: Sequence[Token], k: int, name: int) -> bool:
+    """Whether ``tokens[k:name]`` is a description set off before the subject's name by a comma
+    ("“…,” her son, Tom, said")."""
+    between = tokens[k : name - 1]
+    return (
+        tokens[name - 1].text == ","
+        and 0 < len(between) <= _APPOSITION_TOKENS
+        and all(t.is_word and _lower(t) not in _CONJUNCTIONS for t in between)
+    )
 
 
 def _possessed(
@@ -227,7 +240,14 @@ def _verb_finding(tokens: Sequence[Token], v: int, form: VerbForm) -> Finding | 
 def _urged(tokens: Sequence[Token], to: int) -> tuple[int, int] | None:
     """The person moved to speak: "…, prompting the mayor to warn that" (the mayor)."""
     lo = phrase_back(tokens, to - 1)
-    if lo is None or lo == 0 or _lower(tokens[lo - 1]) not in _CAUSATIVES:
+    if lo is None:
+        return None
+    # a bare name has no determiner to stop the phrase, which then takes in the causative
+    # itself ("leading Ms Ode to say"): the person starts after it
+    for k in range(to - 2, lo - 1, -1):
+        if _lower(tokens[k]) in _CAUSATIVES:
+            return k + 1, to - 1
+    if lo == 0 or _lower(tokens[lo - 1]) not in _CAUSATIVES:
         return None
     return lo, to - 1
 

@@ -154,8 +154,10 @@ def _is_title(inner: str, inner_words: list[str], words_before: list[str], after
     the “Riverside Charter” in 2023"."""
     if not words_before or not 0 < len(inner_words) <= _TERM_WORDS:
         return False
-    if words_before[-1] != "the" and "the " + words_before[-1] not in term_cues():
-        return False  # "the “Riverside Charter”", "whose 2019 book “The Quiet Abyss”"
+    last = words_before[-1]
+    if last != "the" and "the " + last not in term_cues() and not is_possessive(last):
+        return False  # "the “Riverside Charter”", "whose 2019 book “The Quiet Abyss”", "the
+        # network’s “Morning Desk”"
     if inner.rstrip()[-1:] in {*_SENTENCE_END, ",", ";", ":"}:
         return False
     capitalised = [w for w in inner_words if w.lower() not in function_words()]

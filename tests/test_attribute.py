@@ -716,3 +716,89 @@ def test_one_quoted_word_inside_reported_speech_stays_a_term() -> None:
 def test_nouns_ending_in_ly_are_not_stepped_over() -> None:
     """A noun ending in "-ly" ("the weekly") is the subject, not an adverb before the verb."""
     assert name_of("The weekly said the mayor was “out of touch”.") == "weekly"
+
+
+def _summary(text: str) -> list[tuple[str, str | None, str]]:
+    """Each extracted quote's text, speaker name and kind."""
+    return [
+        (q.text, q.speaker.name if q.speaker else None, q.kind.value) for q in qv.extract(text)
+    ]
+
+
+def test_split_quote_joins_across_an_apposition() -> None:
+    """“…,” her son, Tom, said. “…” is one quote by the named person."""
+    text = "“He never missed a market day,” her son, Tom, said. “Rain or shine, he was there.”"
+    assert _summary(text) == [
+        ("He never missed a market day, Rain or shine, he was there.", "Tom", "direct")
+    ]
+
+
+def test_apposition_after_a_coordinator_is_not_the_speaker() -> None:
+    """“…,” and its chairman, X, told … : the quote before is not the chairman's by apposition."""
+    text = (
+        "The panel warned that costs were “rising fast,” and its chairman, Ivo Brandt, told "
+        "members that the town had “two years at most” to act."
+    )
+    names = [q.speaker.name if q.speaker else None for q in qv.extract(text)]
+    assert names[1] == "Ivo Brandt"
+    assert names[0] != "Ivo Brandt"
+
+
+def test_split_quote_joins_when_the_first_piece_ends_on_a_nested_quote() -> None:
+    """A first piece closing with a nested quote still continues after the attribution."""
+    text = (
+        "“The sign said ‘open’ and then it said ‘closed,’” Pia Lund told the council. "
+        "“Nobody explained why.”"
+    )
+    quotes = [q for q in qv.extract(text) if len(q.spans) > 1]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "Pia Lund"
+
+
+def test_split_quote_joins_across_a_quoted_title_in_the_attribution() -> None:
+    """A show's name inside the attribution is a term and does not break the split quote."""
+    text = (
+        "“The vote is the simple bit,” Noor Haddad said on Radio Five’s “Evening Desk” on Friday. "
+        "“The hard bit is paying for it.”"
+    )
+    summary = _summary(text)
+    assert ("Evening Desk", None, "term") in summary
+    joined = [s for s in summary if s[0].startswith("The vote")]
+    assert joined == [
+        ("The vote is the simple bit, The hard bit is paying for it.", "Noor Haddad", "direct")
+    ]
+
+
+@pytest.mark.parametrize("verb", ["say", "warn", "insist"])
+def test_causative_with_a_bare_name(verb: str) -> None:
+    """“leading Ms Ode to say that …”: the causative is not part of the person's name."""
+    text = (
+        f"The fare rise upset commuters, leading Ms Ode to {verb} that she was "
+        "“frankly appalled” by it."
+    )
+    assert _summary(text)[0][1] == "Ode"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was the author of “Quiet Waters,” a memoir of her years at sea.",
+        "The council cut funds for its flagship “Green Lanes” project last year.",
+        "Viewers of the network’s “Morning Desk” complained on Monday.",
+        "His post linked to “Ledger Pro,” a paid service launched in May.",
+    ],
+)
+def test_quoted_names_of_works_and_schemes_are_terms(text: str) -> None:
+    """A quoted name of a book, scheme, show or product is a term with no speaker."""
+    assert [(s[1], s[2]) for s in _summary(text)] == [(None, "term")]
+
+
+@pytest.mark.parametrize("honorific", ["Smt.", "Shri", "Sri", "Kumari"])
+def test_south_asian_honorifics_are_titles(honorific: str) -> None:
+    """Shri, Sri, Smt. and Kumari are stripped like Mr and Ms, and Smt. ends no sentence."""
+    text = (
+        f"Lata Joshi chairs the trust. “We waited far too long,” {honorific} Joshi told "
+        "reporters on Monday."
+    )
+    assert _summary(text)[0][1] == "Lata Joshi"
