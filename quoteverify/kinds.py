@@ -23,6 +23,8 @@ _TERM_WORDS = 4
 # present tense names a thing ("the team calls it …"); "called the plan …" reports a remark
 _CALL = frozenset({"call", "calls"})
 _NAMING_REACH = 4  # words before a quote searched for a naming verb
+# The end of a sentence: a term cue must stand in the quote's own sentence.
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’']?+\s++")
 _SENTENCE_WORDS = 3
 _CLAUSE_WORDS = 4
 _MODIFIER_DETERMINERS = DETERMINERS | {
@@ -56,7 +58,7 @@ def quote_kind(text: str, quote: Quote) -> QuoteKind:
     inner = text[span.start : span.end]
     before = text[max(0, outer_start - _CONTEXT) : outer_start].rsplit("\n", 1)[-1]
     after = text[outer_end : outer_end + _CONTEXT].split("\n", 1)[0]
-    recent = [w.lower() for w in _LAST_WORDS.findall(before)[-_NAMING_REACH:]]
+    recent = _recent_words(before)
     words_before = recent[-2:]
     inner_words = inner.split(maxsplit=_CLAUSE_WORDS)
     if (
@@ -86,12 +88,22 @@ def is_term_cue_before(text: str, quote: Quote) -> bool:
     >>> text = "the site, known locally as ‘the Crescent’, is empty"
     >>> is_term_cue_before(text, Quote("the Crescent", (Span(28, 40),)))
     True
+    >>> text = "They refused to label it. “We go on,” she said."
+    >>> is_term_cue_before(text, Quote("We go on,", (Span(27, 36),)))
+    False
     """
     if not quote.spans:
         return False
     outer_start = mark_extent(text, quote.spans[0].start, quote.spans[0].end)[0]
     before = text[max(0, outer_start - _CONTEXT) : outer_start].rsplit("\n", 1)[-1]
-    return _introduced_as_term([w.lower() for w in _LAST_WORDS.findall(before)[-_NAMING_REACH:]])
+    return _introduced_as_term(_recent_words(before))
+
+
+def _recent_words(before: str) -> list[str]:
+    """The last few words before a quote, lower-cased, from its own sentence only: a cue at
+    the end of the previous sentence ("…declined to rename it. “…”") does not name the quote."""
+    sentence = _SENTENCE_BREAK.split(before)[-1]
+    return [w.lower() for w in _LAST_WORDS.findall(sentence)[-_NAMING_REACH:]]
 
 
 def _introduced_as_term(recent: list[str]) -> bool:

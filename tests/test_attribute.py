@@ -802,3 +802,18 @@ def test_south_asian_honorifics_are_titles(honorific: str) -> None:
         "reporters on Monday."
     )
     assert _summary(text)[0][1] == "Lata Joshi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council declined to rename it. “We will keep going,” said Ana Ruiz.",
+        "Officials refused to label. “We will keep going,” Ana Ruiz said.",
+    ],
+)
+def test_a_naming_cue_in_the_previous_sentence_does_not_make_a_term(text: str) -> None:
+    """A naming verb ending the sentence before a quote does not make the quote a term."""
+    (quote,) = qv.extract(text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Ana Ruiz"
