@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -92,6 +93,7 @@ def is_title_word(word: str) -> bool:
     return word.lower() in title_words()
 
 
+@functools.lru_cache(maxsize=8192)  # a pure test of one word, asked for every capitalised word
 def is_org_word(word: str) -> bool:
     """Return whether ``word`` marks an organisation's name: a word like "Council", an acronym.
 

@@ -6,6 +6,7 @@ antecedent.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -227,6 +228,7 @@ class People:
         return None
 
 
+@functools.lru_cache(maxsize=8192)  # a pure test of one word, asked for every capitalised word
 def _may_name(word: str) -> bool:
     """Whether a capitalised word alone may name a person (not "The", "Monday", "Minister")."""
     lower = word.lower()
