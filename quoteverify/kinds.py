@@ -56,7 +56,7 @@ def quote_kind(text: str, quote: Quote) -> QuoteKind:
     span = quote.spans[0]
     outer_start, outer_end = mark_extent(text, span.start, span.end)
     inner = text[span.start : span.end]
-    before = text[max(0, outer_start - _CONTEXT) : outer_start].rsplit("\n", 1)[-1]
+    before = _line_before(text, outer_start)
     after = text[outer_end : outer_end + _CONTEXT].split("\n", 1)[0]
     recent = _recent_words(before)
     words_before = recent[-2:]
@@ -95,8 +95,13 @@ def is_term_cue_before(text: str, quote: Quote) -> bool:
     if not quote.spans:
         return False
     outer_start = mark_extent(text, quote.spans[0].start, quote.spans[0].end)[0]
-    before = text[max(0, outer_start - _CONTEXT) : outer_start].rsplit("\n", 1)[-1]
+    before = _line_before(text, outer_start)
     return _introduced_as_term(_recent_words(before))
+
+
+def _line_before(text: str, outer_start: int) -> str:
+    """The text just before a quote's opening mark, up to ``_CONTEXT`` characters, in its line."""
+    return text[max(0, outer_start - _CONTEXT) : outer_start].rsplit("\n", 1)[-1]
 
 
 def _recent_words(before: str) -> list[str]:
@@ -134,7 +139,7 @@ def is_scare_quote(text: str, quote: Quote) -> bool:
         return False
     span = quote.spans[0]
     outer_start = mark_extent(text, span.start, span.end)[0]
-    before = text[max(0, outer_start - _CONTEXT) : outer_start].rsplit("\n", 1)[-1]
+    before = _line_before(text, outer_start)
     recent = [w.lower() for w in _LAST_WORDS.findall(before)[-_NAMING_REACH:]]
     inner = text[span.start : span.end]
     return _is_scare_quote(inner, inner.split(maxsplit=_CLAUSE_WORDS), recent)
