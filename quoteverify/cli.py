@@ -256,13 +256,13 @@ def run_collate(args: argparse.Namespace) -> int:
     from quoteverify.verify import verify  # noqa: PLC0415
 
     errors: list[str] = []
-    quotes = [q for _, source in read_sources(args.files, errors) for q in extract(source)]
     canonical = None
-    if args.canonical is not None:
+    if args.canonical is not None:  # read first: without it there is nothing to collate against
         loaded = dict(read_sources([args.canonical], errors))
         if args.canonical not in loaded:
             return EXIT_SOME_FILES_FAILED
         canonical = loaded[args.canonical].strip()
+    quotes = [q for _, source in read_sources(args.files, errors) for q in extract(source)]
     if canonical is None:
         groups = [list(members) for members in group(quotes) if len(members) > 1]
     else:
